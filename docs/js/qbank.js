@@ -1,0 +1,54 @@
+// Progressive enhancement only: every page is complete without this script.
+(function () {
+  "use strict";
+
+  // All questions: narrow the full table by body, threat, 4P strand and theme.
+  function setupFilter(form) {
+    var table = document.querySelector("table.qb-all");
+    if (!table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var status = form.querySelector(".qb-filter-status");
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = selects.every(function (sel) {
+          if (!sel.value) return true;
+          var values = (row.getAttribute("data-" + sel.dataset.key) || "").split(" ");
+          return values.indexOf(sel.value) !== -1 || values.indexOf("all") !== -1;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = shown + " of " + rows.length + " questions shown.";
+    }
+    selects.forEach(function (sel) { sel.addEventListener("change", apply); });
+    form.hidden = false;
+    apply();
+  }
+
+  // Checklists: remember which questions a councillor ticked, on this device only.
+  function setupChecklist(root) {
+    var key = "qbank:" + location.pathname.split("/").pop();
+    var saved = {};
+    try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { saved = {}; }
+    root.querySelectorAll('input[name="ask"]').forEach(function (box) {
+      box.checked = !!saved[box.value];
+      box.addEventListener("change", function () {
+        saved[box.value] = box.checked;
+        try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* private mode */ }
+      });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("form.qb-filter").forEach(setupFilter);
+    document.querySelectorAll(".qb-checklist").forEach(setupChecklist);
+  }
+  // Material's instant navigation replaces pages without reloading.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
+  }
+})();

@@ -1,0 +1,87 @@
+"""The ``qbank`` command: validate, build, serve, pack. Errors become messages and exit codes here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentError
+from .load import ROOT, load_bank
+
+
+def _validate(args: argparse.Namespace) -> int:
+    bank = load_bank(args.root)
+    print(
+        f"OK: bank {bank.version}: {len(bank.audiences)} audiences, {len(bank.questions)} "
+        f"questions, {len(bank.threats)} threats, {len(bank.glossary)} glossary terms, "
+        f"{len(bank.notes)} editorial notes."
+    )
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    started = time.perf_counter()
+    out = build_site(args.root, Path(args.output), edition=args.edition)
+    print(f"Built {out} in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .site import serve
+
+    load_bank(args.root)  # fail with content errors before the server starts
+    serve(args.root, edition=args.edition, address=args.address)
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from .exporters.pack import write_pack
+
+    bank = load_bank(args.root)
+    out = write_pack(bank, args.audience, args.threat, args.date, args.format, Path(args.output))
+    print(f"Wrote {out}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qbank", description=__doc__)
+    p.add_argument("--root", type=Path, default=ROOT, help="folder holding bank.yml")
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check every content file and report all errors")
+    v.set_defaults(run=_validate)
+    b = sub.add_parser("build", help="validate and build the static site")
+    b.add_argument("-o", "--output", default="site", help="site folder (replaced on success)")
+    b.add_argument("--edition", type=Path, help="a council's local edition folder")
+    b.set_defaults(run=_build)
+    s = sub.add_parser("serve", help="preview the site, rebuilding when content changes")
+    s.add_argument("--edition", type=Path)
+    s.add_argument("--address", default="127.0.0.1:8000")
+    s.set_defaults(run=_serve)
+    k = sub.add_parser("pack", help="a meeting pack: one checklist with chosen threat briefings")
+    k.add_argument("--audience", required=True, help="audience id, e.g. pcp")
+    k.add_argument("--threat", action="append", default=[], help="threat id; repeat for more")
+    k.add_argument("--date", default="", help="meeting date, YYYY-MM-DD")
+    k.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    k.add_argument("-o", "--output", required=True)
+    k.set_defaults(run=_pack)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as exc:
+        print(f"qbank: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

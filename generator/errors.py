@@ -1,0 +1,43 @@
+"""The one error type the library raises: a list of content problems, each with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One content error at ``path:line:column`` (1-based), with what to do about it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class ContentError(Exception):
+    """Raised with every problem found in a bank, never just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} content error{'s' if count != 1 else ''} found.")
+        return "\n".join(lines)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as an editor would type it: relative to the bank root where possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,61 @@
+"""The thin MkDocs edge: load the bank, hand MkDocs the generated files, nothing else.
+
+Absolute imports: MkDocs loads a hook file by path, not as part of its package.
+Priorities are MkDocs' defaults; the hook has no ordering needs against plugins because
+it only adds files (on_files) and touches page HTML after Markdown (on_page_content).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ContentError
+from generator.load import load_bank
+from generator.model import Bank
+from generator.outputs import abbreviations, generate, nav
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+_bank: dict[str, Bank] = {}
+_ABBR = re.compile(r"<abbr (?![^>]*tabindex)")
+
+
+def on_config(config: Any) -> Any:
+    root = Path(config.config_file_path).resolve().parent
+    edition = os.environ.get("QBANK_EDITION") or None
+    try:
+        bank = load_bank(root, Path(edition) if edition else None)
+    except ContentError as exc:
+        raise PluginError("the content has errors:\n" + exc.report()) from None
+    _bank["bank"] = bank
+    config.nav = nav(bank)
+    if bank.edition.council:
+        config.site_name = f"{bank.edition.council}: SOC Scrutiny Question Bank"
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    try:
+        generated = generate(_bank["bank"])
+    except OSError as exc:
+        raise PluginError(str(exc)) from None
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    # Hand-written pages get glossary tooltips from the abbr extension; generated
+    # pages already carry <abbr> from the renderer, and extra definitions are harmless.
+    return markdown + abbreviations(_bank["bank"])
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus.
+    return _ABBR.sub('<abbr tabindex="0" ', html)

@@ -1,0 +1,226 @@
+"""Typed content: what the loader returns and every template and exporter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
+COLUMNS = (
+    ("what_is_the_threat", "What is the threat?"),
+    ("key_concerns", "Key concerns for councils"),
+    ("key_stakeholders", "Key stakeholders (national and local)"),
+    ("positive_action", "Positive action councils can take"),
+)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    document: str
+    section: str
+    pages: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    original: str
+    corrected: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    audience_id: str
+    text: str
+    items: tuple[str, ...]
+    threats: tuple[str, ...]
+    strands: tuple[str, ...]
+    themes: tuple[str, ...]
+    corrections: tuple[Correction, ...]
+    source: SourceRef
+    status: str = "active"
+    retired_note: str = ""
+    local: bool = False
+
+    @property
+    def anchor(self) -> str:
+        """The permanent fragment of the question's URL: ``pcp-14``."""
+        return self.id.lower()
+
+    @property
+    def retired(self) -> bool:
+        return self.status == "retired"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    text: str
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    order: int
+    name: str
+    short_name: str
+    slug: str
+    heading: str
+    about: str
+    source: SourceRef
+    questions: tuple[Question, ...]
+    expectations: tuple[Expectation, ...]
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def page(self) -> str:
+        return f"{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: str
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str = ""
+    description: str = ""
+    items: tuple[str, ...] = ()
+    url: str = ""
+    see: str = ""
+
+
+@dataclass(frozen=True)
+class Threat:
+    id: str
+    order: int
+    name: str
+    slug: str
+    name_note: str
+    source: SourceRef
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    footnotes: tuple[Footnote, ...]
+    resources: tuple[Resource, ...]
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def page(self) -> str:
+        return f"threats/{self.slug}.md"
+
+    def column(self, key: str) -> tuple[str, ...]:
+        return dict(self.columns)[key]
+
+
+@dataclass(frozen=True)
+class Strand:
+    id: str
+    name: str
+    national: str
+    local: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    expansion: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    id: str
+    date: str
+    title: str
+    text: str
+    applies_to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Change:
+    version: str
+    date: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A council's local layer over the national bank (see ``overlay.py``)."""
+
+    council: str = ""
+    contacts: tuple[Contact, ...] = ()
+    logo: str = ""
+
+
+@dataclass
+class Bank:
+    title: str
+    version: str
+    sources: tuple[Source, ...]
+    strands: tuple[Strand, ...]
+    themes: tuple[Theme, ...]
+    audiences: tuple[Audience, ...]
+    threats: tuple[Threat, ...]
+    glossary: tuple[Term, ...]
+    notes: tuple[EditorialNote, ...]
+    general_resources: tuple[Resource, ...]
+    changelog: tuple[Change, ...]
+    edition: Edition = field(default_factory=Edition)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for a in self.audiences for q in a.questions)
+
+    def audience(self, audience_id: str) -> Audience:
+        return next(a for a in self.audiences if a.id == audience_id)
+
+    def threat(self, threat_id: str) -> Threat:
+        return next(t for t in self.threats if t.id == threat_id)
+
+    def strand(self, strand_id: str) -> Strand:
+        return next(s for s in self.strands if s.id == strand_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def notes_for(self, ref: str) -> tuple[EditorialNote, ...]:
+        """Editorial notes attached to ``audience:x``, ``question:X-01``, ``threat:x`` or a page."""
+        return tuple(n for n in self.notes if ref in n.applies_to)
+
+    def tagged(self, key: str, value: str) -> tuple[Question, ...]:
+        """Questions whose ``strands`` or ``themes`` (``key``) include ``value``."""
+        return tuple(q for q in self.questions if value in getattr(q, key))
+
+    def questions_on(self, threat_id: str) -> tuple[Question, ...]:
+        """Questions tagged with this threat by name (untagged ones bear on every threat)."""
+        return tuple(q for q in self.questions if threat_id in q.threats)

@@ -1,0 +1,61 @@
+"""Everything the generator adds to a site: pages, downloads and the assets they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Bank
+from .render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+
+
+def nav(bank: Bank) -> list[dict[str, object]]:
+    """The site navigation, built from the bank so a local edition's names appear in it."""
+    return [
+        {"Home": "index.md"},
+        {"Checklists": [{a.name: a.page} for a in bank.audiences]},
+        {"Threats": ["threats/index.md", *({t.name: t.page} for t in bank.threats)]},
+        {"All questions": "all-questions.md"},
+        {
+            "Guidance": [
+                {"The 4Ps": "the-4ps.md"},
+                "guidance/role-of-councillors.md",
+                "guidance/risk-factors.md",
+                "guidance/county-lines.md",
+                "guidance/previous-offenders.md",
+                "guidance/national-context.md",
+                "guidance/case-studies.md",
+                {"Glossary": "glossary.md"},
+            ]
+        },
+        {"Downloads": "downloads.md"},
+        {
+            "About": [
+                "about/sources.md",
+                "about/accessibility.md",
+                "about/changelog.md",
+                "contributing/content-format.md",
+                "contributing/tagging.md",
+            ]
+        },
+    ]
+
+
+def generate(bank: Bank) -> dict[str, str | bytes]:
+    """Every generated file, by its path in the site's docs tree."""
+    if not SHIM.is_file():
+        raise OSError(
+            f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` (`make site` does it) to install "
+            "the iframe-worker shim that lets search work from file://"
+        )
+    files: dict[str, str | bytes] = {}
+    files.update(Renderer(bank).pages())
+    files["js/iframe-worker-shim.js"] = SHIM.read_bytes()
+    return files
+
+
+def abbreviations(bank: Bank) -> str:
+    """Markdown abbreviation definitions, appended to hand-written pages."""
+    return "\n\n" + "\n".join(f"*[{t.term}]: {t.expansion}" for t in bank.glossary) + "\n"

@@ -1,0 +1,139 @@
+"""Turn a loaded bank into the site's Markdown pages (plain Python; MkDocs is not imported).
+
+Text from YAML reaches a page only through the ``text`` filter, which HTML-escapes it and
+then marks up glossary terms. Generated pages put YAML text inside raw HTML blocks, where
+Markdown does not run, so a ``*`` or ``[link](…)`` in a question stays literal; the few
+places that emit YAML text as Markdown (page titles) go through the ``md`` filter too.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .exporters import Download
+from .model import COLUMNS, Audience, Bank, Question
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Python-Markdown's escapable characters; others would keep a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+
+
+def md_escape(value: str) -> Markup:
+    """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative ``.html`` URL from one page's source path to another's (``use_directory_urls: false``)."""
+    target = re.sub(r"\.md$", ".html", to_page)
+    here = posixpath.dirname(from_page)
+    url = posixpath.relpath(target, here or ".")
+    return f"{url}#{anchor}" if anchor else url
+
+
+def long_date(value: str) -> str:
+    d = date.fromisoformat(value)
+    return f"{d.day} {d:%B %Y}"
+
+
+class Renderer:
+    """Renders every generated page of one bank."""
+
+    def __init__(
+        self, bank: Bank, downloads: Sequence[Download] = (), templates: Path = TEMPLATES
+    ) -> None:
+        self.bank = bank
+        self.downloads = tuple(downloads)
+        self.env = make_env(templates, self._abbreviate)
+
+    @cached_property
+    def _terms(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        terms = {t.term: t.expansion for t in self.bank.glossary}
+        if not terms:
+            return None
+        names = sorted(terms, key=len, reverse=True)
+        # Whole words only; a trailing plural "s" (PCCs, OCGs) stays outside the <abbr>.
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?=s?(?![\w-]))")
+        return pattern, terms
+
+    def _abbreviate(self, value: str) -> Markup:
+        escaped = str(escape(value))
+        if self._terms is None:
+            return Markup(escaped)
+        pattern, terms = self._terms
+
+        def wrap(match: re.Match[str]) -> str:
+            title = escape(terms[match.group(1)])
+            return f'<abbr title="{title}">{match.group(1)}</abbr>'
+
+        return Markup(pattern.sub(wrap, escaped))
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: docs-relative path to Markdown source."""
+        bank = self.bank
+        out: dict[str, str] = {}
+        ctx: dict[str, Any] = {"bank": bank, "columns": COLUMNS}
+        out["index.md"] = self._render("index.md.jinja", "index.md", ctx)
+        for audience in bank.audiences:
+            out[audience.page] = self._render(
+                "audience.md.jinja", audience.page,
+                {**ctx, "audience": audience, "threats": self.related_threats(audience)},
+            )
+        out["threats/index.md"] = self._render("threats-index.md.jinja", "threats/index.md", ctx)
+        for threat in bank.threats:
+            out[threat.page] = self._render(
+                "threat.md.jinja", threat.page,
+                {**ctx, "threat": threat, "questions": bank.questions_on(threat.id)},
+            )
+        out["downloads.md"] = self._render(
+            "downloads.md.jinja", "downloads.md", {**ctx, "downloads": self.downloads}
+        )
+        for name in ("all-questions", "the-4ps", "glossary", "about/sources", "about/changelog"):
+            page = f"{name}.md"
+            out[page] = self._render(f"{posixpath.basename(name)}.md.jinja", page, ctx)
+        return out
+
+    def related_threats(self, audience: Audience) -> tuple[Any, ...]:
+        named = {t for q in audience.questions for t in q.threats}
+        return tuple(t for t in self.bank.threats if t.id in named)
+
+    def _render(self, template: str, page: str, ctx: dict[str, Any]) -> str:
+        bank = self.bank
+
+        def url(to_page: str, anchor: str = "") -> str:
+            return page_url(page, to_page, anchor)
+
+        def question_url(q: Question) -> str:
+            return url(bank.audience(q.audience_id).page, q.anchor)
+
+        return self.env.get_template(template).render(
+            **ctx, page=page, url=url, question_url=question_url
+        )
+
+
+def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Environment:
+    """The one Jinja environment: strict about missing fields, escaping by default."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["text"] = abbreviate
+    env.filters["md"] = md_escape
+    env.filters["long_date"] = long_date
+    env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
+    return env

@@ -1,0 +1,120 @@
+"""Validate documents against the shipped JSON Schemas and word the errors for editors."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .errors import Problem
+from .yamlsafe import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+def _retrieve(uri: str) -> Resource:
+    return Resource.from_contents(json.loads((SCHEMA_DIR / Path(uri).name).read_text("utf-8")))
+
+
+@cache
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    """The validator for one kind of file: audience, threat, bank, glossary, editorial-notes."""
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=Registry(retrieve=_retrieve))  # type: ignore[call-arg]
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing (empty value)"
+    return "a number"
+
+
+def _label(doc: Document, where: tuple[str | int, ...]) -> str:
+    """Name the thing at a path as an editor sees it, e.g. "in question CSP-03"."""
+    node: Any = doc.data
+    label = ""
+    for step in where:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            kind = "question" if "text" in node and "strands" in node else "entry"
+            label = f" in {kind} {node['id']}"
+    return label
+
+
+def check(doc: Document, kind: str) -> list[Problem]:
+    """Every schema error in ``doc``, each placed at its line and column."""
+    problems = []
+    for error in validator(kind).iter_errors(doc.data):
+        problems.append(_word(doc, error))
+    return problems
+
+
+def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
+    where = tuple(error.absolute_path)
+    field = f"'{where[-1]}'" if where and isinstance(where[-1], str) else "this entry"
+    label = _label(doc, where)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        key = extra[0]
+        guess = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
+        return doc.problem((*where, key), f"unknown key '{key}'{label}", hint)
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        return doc.problem(where, f"missing required key '{missing}'{label}", f"add '{missing}:'")
+    if error.validator == "type":
+        wanted = error.validator_value
+        want = _TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)
+        got = _describe(error.instance)
+        hint = "quote text that YAML reads as a number, date or true/false"
+        return doc.problem(where, f"{field}{label} should be {want}, not {got}", hint)
+    if error.validator in ("minLength", "pattern") and error.instance == "" or (
+        error.validator == "pattern" and isinstance(error.instance, str) and not error.instance.strip()
+    ):
+        return doc.problem(where, f"{field}{label} is empty", "fill it in or remove the key")
+    if error.validator == "minItems":
+        return doc.problem(where, f"{field}{label} is an empty list", "give at least one entry")
+    if error.validator == "pattern":
+        what = schema.get("description", f"text matching {error.validator_value}")
+        return doc.problem(
+            where, f"{field}{label} has the wrong form: {error.instance!r}", f"expected {what}"
+        )
+    if error.validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return doc.problem(where, f"{field}{label} is {error.instance!r}", f"use one of: {choices}")
+    if error.validator == "uniqueItems":
+        return doc.problem(where, f"{field}{label} lists an entry twice", "remove the repeat")
+    if error.validator == "oneOf":
+        return doc.problem(
+            where, f"{field}{label} needs either 'name' or 'see'", "give one, not both"
+        )
+    return doc.problem(where, f"{field}{label}: {error.message}")
