@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .exporters.registry import build_downloads
 from .model import Bank
 from .render import Renderer
 
@@ -51,7 +52,9 @@ def generate(bank: Bank) -> dict[str, str | bytes]:
             "the iframe-worker shim that lets search work from file://"
         )
     files: dict[str, str | bytes] = {}
-    files.update(Renderer(bank).pages())
+    downloads = build_downloads(bank)
+    files.update(Renderer(bank, [d for d, _ in downloads]).pages())
+    files.update({d.path: data for d, data in downloads})
     files["js/iframe-worker-shim.js"] = SHIM.read_bytes()
     return files
 

@@ -1,0 +1,52 @@
+# SOC Scrutiny Question Bank. Quick start: `make site`, then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EDITION ?=
+OUT ?= site
+EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check lint typecheck validate install bench clean
+
+# The virtual environment is rebuilt only when the dependencies change.
+$(BIN)/qbank: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Front-end assets from the npm registry (iframe-worker shim, axe-core), pinned by package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/qbank node_modules/.package-lock.json
+
+validate: install
+	$(BIN)/qbank validate
+
+site: install
+	$(BIN)/qbank build -o $(OUT) $(EDITION_ARG)
+
+serve: install
+	$(BIN)/qbank serve $(EDITION_ARG)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck test
+	$(BIN)/qbank build -o $(OUT) $(EDITION_ARG)
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
