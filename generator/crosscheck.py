@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .model import Bank
+from .model import GENERATED_PAGES, Bank
 from .yamlsafe import Document, Path_
 
 
@@ -142,7 +142,7 @@ def crosscheck(
         for j, ref in enumerate(note["applies_to"]):
             kind, _, value = ref.partition(":")
             if kind == "page":
-                if not (root / "docs" / f"{value}.md").is_file():
+                if value not in GENERATED_PAGES and not (root / "docs" / f"{value}.md").is_file():
                     problems.append(notes_doc.problem(("notes", i, "applies_to", j),
                                     f"note '{note['id']}' applies to page '{value}', but "
                                     f"docs/{value}.md does not exist",

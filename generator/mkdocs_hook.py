@@ -20,9 +20,11 @@ from generator.errors import ContentError
 from generator.load import load_bank
 from generator.model import Bank
 from generator.outputs import abbreviations, generate, nav
+from generator.render import Renderer
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-_bank: dict[str, Bank] = {}
+_state: dict[str, Any] = {}
+_H1 = re.compile(r"^# .*\n", re.MULTILINE)
 _ABBR = re.compile(r"<abbr (?![^>]*tabindex)")
 
 
@@ -33,7 +35,7 @@ def on_config(config: Any) -> Any:
         bank = load_bank(root, Path(edition) if edition else None)
     except ContentError as exc:
         raise PluginError("the content has errors:\n" + exc.report()) from None
-    _bank["bank"] = bank
+    _state["bank"], _state["renderer"] = bank, Renderer(bank)
     config.nav = nav(bank)
     if bank.edition.council:
         config.site_name = f"{bank.edition.council}: SOC Scrutiny Question Bank"
@@ -42,7 +44,7 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     try:
-        generated = generate(_bank["bank"])
+        generated = generate(_state["bank"])
     except OSError as exc:
         raise PluginError(str(exc)) from None
     for path, content in generated.items():
@@ -51,9 +53,14 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    bank: Bank = _state["bank"]
+    # Dated editorial notes go right under the page's first heading, on any page.
+    notes = _state["renderer"].page_notes(page.file.src_uri)
+    if notes:
+        markdown = _H1.sub(lambda m: f"{m.group(0)}\n{notes}\n", markdown, count=1)
     # Hand-written pages get glossary tooltips from the abbr extension; generated
     # pages already carry <abbr> from the renderer, and extra definitions are harmless.
-    return markdown + abbreviations(_bank["bank"])
+    return markdown + abbreviations(bank)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

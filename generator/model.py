@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Pages the generator always makes, for editorial notes' ``page:`` references.
+GENERATED_PAGES = frozenset(
+    {"index", "all-questions", "the-4ps", "glossary", "downloads", "threats/index",
+     "about/sources", "about/changelog"}
+)
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
 COLUMNS = (
     ("what_is_the_threat", "What is the threat?"),

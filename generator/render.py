@@ -104,6 +104,14 @@ class Renderer:
             out[page] = self._render(f"{posixpath.basename(name)}.md.jinja", page, ctx)
         return out
 
+    def page_notes(self, page: str) -> str:
+        """HTML for the editorial notes attached to ``page:<path>`` (empty when there are none)."""
+        notes = self.bank.notes_for(f"page:{page.removesuffix('.md')}")
+        if not notes:
+            return ""
+        macros = self.env.get_template("_macros.html.jinja").module
+        return str(macros.notes(notes))  # type: ignore[attr-defined]
+
     def related_threats(self, audience: Audience) -> tuple[Any, ...]:
         named = {t for q in audience.questions for t in q.threats}
         return tuple(t for t in self.bank.threats if t.id in named)

@@ -70,9 +70,11 @@ def _label(doc: Document, where: tuple[str | int, ...]) -> str:
 
 def check(doc: Document, kind: str) -> list[Problem]:
     """Every schema error in ``doc``, each placed at its line and column."""
-    problems = []
+    problems: list[Problem] = []
     for error in validator(kind).iter_errors(doc.data):
-        problems.append(_word(doc, error))
+        problem = _word(doc, error)
+        if problem not in problems:  # "" breaks both minLength and pattern: say it once
+            problems.append(problem)
     return problems
 
 

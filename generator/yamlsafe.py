@@ -149,5 +149,7 @@ def _build(node: Node, where: Path_, doc: Document, problems: list[Problem]) -> 
                 )
                 continue
             result[key] = _build(value_node, (*where, key), doc, problems)
+            # Point at the key: "'order' should be a whole number" reads best there.
+            doc.marks[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     return None
