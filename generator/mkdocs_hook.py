@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -38,7 +39,7 @@ def on_config(config: Any) -> Any:
     _state["bank"], _state["renderer"] = bank, Renderer(bank)
     config.nav = nav(bank)
     if bank.edition.council:
-        config.site_name = f"{bank.edition.council}: SOC Scrutiny Question Bank"
+        config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
     return config
 
 

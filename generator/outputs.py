@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from .exporters.registry import build_downloads
 from .model import Bank
 from .render import Renderer
@@ -12,12 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
+def _title(text: str) -> str:
+    # Themes print navigation titles unescaped: content text must arrive escaped.
+    return str(escape(text))
+
+
 def nav(bank: Bank) -> list[dict[str, object]]:
     """The site navigation, built from the bank so a local edition's names appear in it."""
     return [
         {"Home": "index.md"},
-        {"Checklists": [{a.name: a.page} for a in bank.audiences]},
-        {"Threats": ["threats/index.md", *({t.name: t.page} for t in bank.threats)]},
+        {"Checklists": [{_title(a.name): a.page} for a in bank.audiences]},
+        {"Threats": ["threats/index.md", *({_title(t.name): t.page} for t in bank.threats)]},
         {"All questions": "all-questions.md"},
         {
             "Guidance": [
@@ -60,5 +67,9 @@ def generate(bank: Bank) -> dict[str, str | bytes]:
 
 
 def abbreviations(bank: Bank) -> str:
-    """Markdown abbreviation definitions, appended to hand-written pages."""
-    return "\n\n" + "\n".join(f"*[{t.term}]: {t.expansion}" for t in bank.glossary) + "\n"
+    """Markdown abbreviation definitions, appended to hand-written pages.
+
+    The plural (OCGs) is defined too, with the singular expansion, as on generated pages.
+    """
+    lines = [f"*[{t.term}{s}]: {t.expansion}" for t in bank.glossary for s in ("", "s")]
+    return "\n\n" + "\n".join(lines) + "\n"

@@ -143,5 +143,6 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
     env.filters["text"] = abbreviate
     env.filters["md"] = md_escape
     env.filters["long_date"] = long_date
-    env.filters["json"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
+    # Front matter: MkDocs themes print page titles unescaped, so escape before quoting.
+    env.filters["json"] = lambda v: Markup(json.dumps(str(escape(v)), ensure_ascii=False))
     return env

@@ -64,9 +64,11 @@ def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
             mkdocs_build.build(config)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        cause = exc.__cause__ or exc.__context__
-        if isinstance(cause, ContentError):
-            raise cause from None
+        cause: BaseException | None = exc
+        while cause is not None:  # content errors reach us wrapped in MkDocs' own
+            if isinstance(cause, ContentError):
+                raise cause from None
+            cause = cause.__cause__ or cause.__context__
         raise OSError(f"the site did not build, so {out} was left as it was: {exc}") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,22 @@ from generator.model import Bank
 from generator.site import build_site
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+# What a bank root holds: content, the MkDocs config and its hand-written pages.
+BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml"]
+BANK_DIRS = ["questions", "threats", "docs", "overrides", "templates", "schema"]
+
+
+def copy_bank(dest: Path) -> Path:
+    """A copy of the real bank root in ``dest`` that a test may change and build."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in BANK_FILES:
+        shutil.copy2(ROOT / name, dest / name)
+    for name in BANK_DIRS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name)
+    (dest / "generator").mkdir()
+    shutil.copy2(ROOT / "generator" / "mkdocs_hook.py", dest / "generator" / "mkdocs_hook.py")
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.errors import ContentError
-from generator.load import ROOT, load_bank
+from generator.load import load_bank
+from tests.conftest import copy_bank
 
-CONTENT = ["bank.yml", "glossary.yml", "editorial-notes.yml", "questions", "threats", "docs"]
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of the real bank that a test may break."""
-    for name in CONTENT:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name)
-        else:
-            shutil.copy2(src, tmp_path / name)
-    return tmp_path
+    return copy_bank(tmp_path)
 
 
 def edit(path: Path, old: str, new: str) -> None:
