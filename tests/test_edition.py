@@ -1,0 +1,39 @@
+"""A council's local edition layers over the national bank without changing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.load import ROOT, load_bank
+from generator.site import build_site
+
+EXAMPLE = ROOT / "editions" / "example"
+
+
+def test_edition_adds_council_and_contacts() -> None:
+    national = load_bank(ROOT)
+    local = load_bank(ROOT, EXAMPLE)
+    assert national.edition.council == ""
+    assert local.edition.council == "Exampleshire District Council"
+    assert [c.role for c in local.edition.contacts][0] == "Community safety manager"
+    assert local.questions == national.questions
+
+
+def test_edition_site_carries_the_council_name(tmp_path: Path) -> None:
+    site = build_site(ROOT, tmp_path / "site", edition=EXAMPLE)
+    page = (site / "police-and-crime-panels.html").read_text("utf-8")
+    assert "Exampleshire District Council" in page
+    assert "Exampleshire District Council" in (site / "index.html").read_text("utf-8")
+
+
+def test_bad_edition_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "edition.yml").write_text("council: Somewhere\ncouncill: typo\n", "utf-8")
+    with pytest.raises(ContentError) as info:
+        load_bank(ROOT, tmp_path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.message == "unknown key 'councill'"
+    assert problem.hint == "did you mean 'council'?"
