@@ -1,4 +1,7 @@
-"""The ``qbank`` command: validate, build, serve, pack. Errors become messages and exit codes here."""
+"""The ``qbank`` command: validate, build, serve, pack.
+
+Errors become messages and exit codes here, and only here.
+"""
 
 from __future__ import annotations
 

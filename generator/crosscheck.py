@@ -42,8 +42,11 @@ class _Unique:
         here = f"{doc.path}:{line}"
         if value in self.seen:
             self.problems.append(
-                doc.problem(where, f"duplicate {self.what} '{value}' (already used at "
-                            f"{self.seen[value]})", f"give it a {self.what} of its own")
+                doc.problem(
+                    where,
+                    f"duplicate {self.what} '{value}' (already used at {self.seen[value]})",
+                    f"give it a {self.what} of its own",
+                )
             )
         else:
             self.seen[value] = here
@@ -71,9 +74,13 @@ def crosscheck(
     for doc in [bank_doc, glossary_doc, notes_doc, *audience_docs, *threat_docs]:
         for where, ref in _walk_sources(doc.data):
             if ref["document"] not in sources:
-                problems.append(doc.problem((*where, "document"),
-                                f"unknown source document '{ref['document']}'",
-                                _hint(ref["document"], sources)))
+                problems.append(
+                    doc.problem(
+                        (*where, "document"),
+                        f"unknown source document '{ref['document']}'",
+                        _hint(ref["document"], sources),
+                    )
+                )
 
     for key, what in (("sources", "source id"), ("strands", "strand id"), ("themes", "theme id")):
         seen = _Unique(what, problems)
@@ -94,28 +101,46 @@ def crosscheck(
         texts = [d["about"], d["heading"], *(e["text"] for e in d["expectations"])]
         problems += _corrections(doc, ("corrections",), d.get("corrections", ()), texts)
         for i, e in enumerate(d["expectations"]):
-            problems += _corrections(doc, ("expectations", i, "corrections"),
-                                     e.get("corrections", ()), [e["text"]])
+            problems += _corrections(
+                doc, ("expectations", i, "corrections"), e.get("corrections", ()), [e["text"]]
+            )
         for i, q in enumerate(d["questions"]):
             at: Path_ = ("questions", i)
             qids.add(q["id"], doc, (*at, "id"))
             prefix = q["id"].rsplit("-", 1)[0]
             if prefix != d["short_name"]:
-                problems.append(doc.problem((*at, "id"),
-                                f"question ID '{q['id']}' does not start with this audience's "
-                                f"short name '{d['short_name']}'",
-                                f"use {d['short_name']}-NN, or move the question"))
+                problems.append(
+                    doc.problem(
+                        (*at, "id"),
+                        f"question ID '{q['id']}' does not start with this audience's "
+                        f"short name '{d['short_name']}'",
+                        f"use {d['short_name']}-NN, or move the question",
+                    )
+                )
             for key, known in (("threats", threats), ("strands", strands), ("themes", themes)):
                 for j, value in enumerate(q[key]):
                     if value not in known:
-                        problems.append(doc.problem((*at, key, j),
-                                        f"unknown {key[:-1]} '{value}' in question {q['id']}",
-                                        _hint(value, known)))
+                        problems.append(
+                            doc.problem(
+                                (*at, key, j),
+                                f"unknown {key[:-1]} '{value}' in question {q['id']}",
+                                _hint(value, known),
+                            )
+                        )
             if q.get("status") == "retired" and not q.get("retired_note"):
-                problems.append(doc.problem(at, f"retired question {q['id']} has no retired_note",
-                                            "say when and why it was retired"))
-            problems += _corrections(doc, (*at, "corrections"), q.get("corrections", ()),
-                                     [q["text"], *q.get("items", ())])
+                problems.append(
+                    doc.problem(
+                        at,
+                        f"retired question {q['id']} has no retired_note",
+                        "say when and why it was retired",
+                    )
+                )
+            problems += _corrections(
+                doc,
+                (*at, "corrections"),
+                q.get("corrections", ()),
+                [q["text"], *q.get("items", ())],
+            )
 
     tids = {k: _Unique(k, problems) for k in ("threat id", "threat slug", "threat order")}
     for doc in threat_docs:
@@ -124,16 +149,23 @@ def crosscheck(
         tids["threat slug"].add(d["slug"], doc, ("slug",))
         tids["threat order"].add(str(d["order"]), doc, ("order",))
         texts = [d["name"], d.get("name_note", "")]
-        texts += [item for key in ("what_is_the_threat", "key_concerns", "key_stakeholders",
-                                   "positive_action") for item in d[key]]
+        texts += [
+            item
+            for key in ("what_is_the_threat", "key_concerns", "key_stakeholders", "positive_action")
+            for item in d[key]
+        ]
         texts += [f["text"] for f in d.get("footnotes", ())]
         texts += [r.get(k, "") for r in d.get("resources", ()) for k in ("name", "description")]
         problems += _corrections(doc, ("corrections",), d.get("corrections", ()), texts)
         for i, res in enumerate(d.get("resources", ())):
             if "see" in res and res["see"] not in general:
-                problems.append(doc.problem(("resources", i, "see"),
-                                f"'see' names '{res['see']}', which is not a general resource",
-                                _hint(res["see"], general)))
+                problems.append(
+                    doc.problem(
+                        ("resources", i, "see"),
+                        f"'see' names '{res['see']}', which is not a general resource",
+                        _hint(res["see"], general),
+                    )
+                )
 
     nids = _Unique("note id", problems)
     targets = {"audience": audiences, "question": question_ids, "threat": threats}
@@ -143,25 +175,38 @@ def crosscheck(
             kind, _, value = ref.partition(":")
             if kind == "page":
                 if value not in GENERATED_PAGES and not (root / "docs" / f"{value}.md").is_file():
-                    problems.append(notes_doc.problem(("notes", i, "applies_to", j),
-                                    f"note '{note['id']}' applies to page '{value}', but "
-                                    f"docs/{value}.md does not exist",
-                                    "give the page path under docs/ without .md"))
+                    problems.append(
+                        notes_doc.problem(
+                            ("notes", i, "applies_to", j),
+                            f"note '{note['id']}' applies to page '{value}', but "
+                            f"docs/{value}.md does not exist",
+                            "give the page path under docs/ without .md",
+                        )
+                    )
             elif value not in targets[kind]:
-                problems.append(notes_doc.problem(("notes", i, "applies_to", j),
-                                f"note '{note['id']}' applies to unknown {kind} '{value}'",
-                                _hint(value, targets[kind])))
+                problems.append(
+                    notes_doc.problem(
+                        ("notes", i, "applies_to", j),
+                        f"note '{note['id']}' applies to unknown {kind} '{value}'",
+                        _hint(value, targets[kind]),
+                    )
+                )
     return problems
 
 
-def _corrections(doc: Document, where: Path_, corrections: Iterable[dict[str, Any]],
-                 texts: list[str]) -> list[Problem]:
+def _corrections(
+    doc: Document, where: Path_, corrections: Iterable[dict[str, Any]], texts: list[str]
+) -> list[Problem]:
     problems = []
     for i, c in enumerate(corrections):
         if not any(c["original"] in t for t in texts):
-            problems.append(doc.problem((*where, i, "original"),
-                            f"correction original {c['original']!r} does not occur in the text "
-                            "it is attached to",
-                            "copy the published words exactly, or attach the correction "
-                            "to the right question"))
+            problems.append(
+                doc.problem(
+                    (*where, i, "original"),
+                    f"correction original {c['original']!r} does not occur in the text "
+                    "it is attached to",
+                    "copy the published words exactly, or attach the correction "
+                    "to the right question",
+                )
+            )
     return problems

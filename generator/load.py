@@ -28,8 +28,11 @@ def _corrections(items: Iterable[dict[str, Any]]) -> tuple[m.Correction, ...]:
 
 def _resource(d: dict[str, Any]) -> m.Resource:
     return m.Resource(
-        d.get("name", ""), d.get("description", ""), tuple(d.get("items", ())),
-        d.get("url", ""), d.get("see", ""),
+        d.get("name", ""),
+        d.get("description", ""),
+        tuple(d.get("items", ())),
+        d.get("url", ""),
+        d.get("see", ""),
     )
 
 
@@ -60,8 +63,13 @@ class _Reader:
         stray = sorted(here.glob("*.yaml"))
         for path in stray:
             self.problems.append(
-                Problem(display_path(path, self.root), 1, 1,
-                        "content files must end in .yml", f"rename it to {path.stem}.yml")
+                Problem(
+                    display_path(path, self.root),
+                    1,
+                    1,
+                    "content files must end in .yml",
+                    f"rename it to {path.stem}.yml",
+                )
             )
         return sorted(here.glob("*.yml"))
 

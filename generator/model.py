@@ -6,8 +6,16 @@ from dataclasses import dataclass, field
 
 # Pages the generator always makes, for editorial notes' ``page:`` references.
 GENERATED_PAGES = frozenset(
-    {"index", "all-questions", "the-4ps", "glossary", "downloads", "threats/index",
-     "about/sources", "about/changelog"}
+    {
+        "index",
+        "all-questions",
+        "the-4ps",
+        "glossary",
+        "downloads",
+        "threats/index",
+        "about/sources",
+        "about/changelog",
+    }
 )
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
 COLUMNS = (

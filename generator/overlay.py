@@ -19,9 +19,17 @@ def apply_edition(bank: Bank, folder: Path) -> Bank:
     """Return ``bank`` with the edition in ``folder`` on top; raise ContentError on bad input."""
     path = folder / "edition.yml"
     if not path.is_file():
-        raise ContentError([Problem(display_path(path, Path.cwd()), 1, 1,
-                                    "edition folder has no edition.yml",
-                                    "create edition.yml with at least 'council:'")])
+        raise ContentError(
+            [
+                Problem(
+                    display_path(path, Path.cwd()),
+                    1,
+                    1,
+                    "edition folder has no edition.yml",
+                    "create edition.yml with at least 'council:'",
+                )
+            ]
+        )
     doc, problems = read_yaml(path, display_path(path, Path.cwd()))
     if doc is not None and not problems:
         problems = check(doc, "edition")

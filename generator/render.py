@@ -35,7 +35,10 @@ def md_escape(value: str) -> Markup:
 
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative ``.html`` URL from one page's source path to another's (``use_directory_urls: false``)."""
+    """Relative ``.html`` URL from one page's source path to another's.
+
+    Pages are plain files (``use_directory_urls: false``), so links work from ``file://``.
+    """
     target = re.sub(r"\.md$", ".html", to_page)
     here = posixpath.dirname(from_page)
     url = posixpath.relpath(target, here or ".")
@@ -87,13 +90,15 @@ class Renderer:
         out["index.md"] = self._render("index.md.jinja", "index.md", ctx)
         for audience in bank.audiences:
             out[audience.page] = self._render(
-                "audience.md.jinja", audience.page,
+                "audience.md.jinja",
+                audience.page,
                 {**ctx, "audience": audience, "threats": self.related_threats(audience)},
             )
         out["threats/index.md"] = self._render("threats-index.md.jinja", "threats/index.md", ctx)
         for threat in bank.threats:
             out[threat.page] = self._render(
-                "threat.md.jinja", threat.page,
+                "threat.md.jinja",
+                threat.page,
                 {**ctx, "threat": threat, "questions": bank.questions_on(threat.id)},
             )
         out["downloads.md"] = self._render(

@@ -80,12 +80,14 @@ def check(doc: Document, kind: str) -> list[Problem]:
 
 def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
     where = tuple(error.absolute_path)
+    instance: Any = error.instance
+    expected: Any = error.validator_value
     field = f"'{where[-1]}'" if where and isinstance(where[-1], str) else "this entry"
     label = _label(doc, where)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        extra = sorted(set(instance) - set(allowed))
         key = extra[0]
         guess = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
@@ -94,25 +96,27 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         missing = str(error.message).split("'")[1]
         return doc.problem(where, f"missing required key '{missing}'{label}", f"add '{missing}:'")
     if error.validator == "type":
-        wanted = error.validator_value
+        wanted = expected
         want = _TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)
-        got = _describe(error.instance)
+        got = _describe(instance)
         hint = "quote text that YAML reads as a number, date or true/false"
         return doc.problem(where, f"{field}{label} should be {want}, not {got}", hint)
-    if error.validator in ("minLength", "pattern") and error.instance == "" or (
-        error.validator == "pattern" and isinstance(error.instance, str) and not error.instance.strip()
+    if (error.validator in ("minLength", "pattern") and instance == "") or (
+        error.validator == "pattern"
+        and isinstance(instance, str)
+        and not instance.strip()
     ):
         return doc.problem(where, f"{field}{label} is empty", "fill it in or remove the key")
     if error.validator == "minItems":
         return doc.problem(where, f"{field}{label} is an empty list", "give at least one entry")
     if error.validator == "pattern":
-        what = schema.get("description", f"text matching {error.validator_value}")
+        what = schema.get("description", f"text matching {expected}")
         return doc.problem(
-            where, f"{field}{label} has the wrong form: {error.instance!r}", f"expected {what}"
+            where, f"{field}{label} has the wrong form: {instance!r}", f"expected {what}"
         )
     if error.validator == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
-        return doc.problem(where, f"{field}{label} is {error.instance!r}", f"use one of: {choices}")
+        choices = ", ".join(str(c) for c in expected)
+        return doc.problem(where, f"{field}{label} is {instance!r}", f"use one of: {choices}")
     if error.validator == "uniqueItems":
         return doc.problem(where, f"{field}{label} lists an entry twice", "remove the repeat")
     if error.validator == "oneOf":

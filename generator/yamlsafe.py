@@ -49,8 +49,8 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            raise _AliasFound(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 _TYPED_TAGS = {
@@ -150,6 +150,9 @@ def _build(node: Node, where: Path_, doc: Document, problems: list[Problem]) -> 
                 continue
             result[key] = _build(value_node, (*where, key), doc, problems)
             # Point at the key: "'order' should be a whole number" reads best there.
-            doc.marks[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            doc.marks[(*where, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
         return result
     return None

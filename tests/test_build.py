@@ -68,7 +68,9 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
             assert target.exists(), f"{path.relative_to(built_site)}: broken link {href}"
             if parts.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else parse(target).ids
-                assert parts.fragment in ids, f"{path.relative_to(built_site)}: no #{parts.fragment}"
+                assert parts.fragment in ids, (
+                    f"{path.relative_to(built_site)}: no #{parts.fragment}"
+                )
             checked += 1
     assert checked > 500
 
@@ -103,7 +105,9 @@ def test_no_external_asset_or_font(built_site: Path) -> None:
             assert not re.match(r"(https?:)?//", src), f"{path}: loads {src}"
 
 
-HOSTILE = '<script>alert("x")</script> **bold** [link](javascript:alert(1)) <img src=x onerror=alert(1)>'
+HOSTILE = (
+    '<script>alert("x")</script> **bold** [link](javascript:alert(1)) <img src=x onerror=alert(1)>'
+)
 
 
 def test_hostile_text_stays_text(tmp_path: Path) -> None:

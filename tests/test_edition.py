@@ -18,7 +18,7 @@ def test_edition_adds_council_and_contacts() -> None:
     local = load_bank(ROOT, EXAMPLE)
     assert national.edition.council == ""
     assert local.edition.council == "Exampleshire District Council"
-    assert [c.role for c in local.edition.contacts][0] == "Community safety manager"
+    assert local.edition.contacts[0].role == "Community safety manager"
     assert local.questions == national.questions
 
 

@@ -76,7 +76,8 @@ def cell_items(cell: str) -> list[str]:
 
 def parse_threat_table(lines: list[str]) -> dict[str, list[list[str]]]:
     rows: dict[str, list[list[str]]] = {}
-    table = _section(lines, "Serious and organised crime – threat summary", "Councillor questions")
+    heading = "Serious and organised crime \N{EN DASH} threat summary"
+    table = _section(lines, heading, "Councillor questions")
     for line in table:
         cells = line.split("\t")
         if len(cells) != 5 or cells[1] == "What is the threat?":
@@ -151,6 +152,7 @@ def test_guidance_pages_quote_the_seed(seed_text: str) -> None:
     """Hand-written guidance pages: every paragraph and list item is in the seed."""
     pages = sorted((Path(__file__).resolve().parents[1] / "docs" / "guidance").glob("*.md"))
     assert len(pages) >= 5
+
     def markerless(text: str) -> str:
         # Footnote markers (superscripts, or a bare " 17 ") may be dropped from a quotation.
         return fold(re.sub(r"(?<= )\d{1,2}(?= )", "", _SUPERSCRIPT.sub("", text)))

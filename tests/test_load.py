@@ -12,7 +12,6 @@ from generator.load import load_bank
 from tests.conftest import copy_bank
 
 
-
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of the real bank that a test may break."""
@@ -144,8 +143,7 @@ def test_correction_must_match_text(root: Path) -> None:
     (msg,) = errors(root)
     assert msg.startswith(f"questions/lscb.yml:{line_of(f, 'protekt')}:")
     assert msg.endswith(
-        "correction original 'in place for to protekt' does not occur in the text it is "
-        "attached to"
+        "correction original 'in place for to protekt' does not occur in the text it is attached to"
     )
 
 
@@ -172,7 +170,9 @@ def test_every_error_in_every_file_at_once(root: Path) -> None:
     assert len(errors(root)) == 3
 
 
-def test_cli_reports_errors_without_traceback(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_errors_without_traceback(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(root / "questions/csp.yml", "order: 1", "order: one")
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err

@@ -1,7 +1,7 @@
 """One exporter per download format, registered by name in :data:`EXPORTERS`.
 
-Each exporter takes the bank and a build context and returns files by path; the
-registry, not an if/elif chain, decides which formats a build makes.
+Each exporter takes the bank and returns its downloads with their bytes; the registry,
+not an if/elif chain, decides which formats a build makes.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ class Download:
     path: str
     kind: str
     size: str
-    audience_id: str = ""
+    audience_id: str = ""  # "" for a file that is not one audience's checklist
+    threat_id: str = ""  # set on a threat briefing
 
 
 def human_size(n: int) -> str:
+    """``12 KB`` or ``640 bytes``, as the downloads page shows a size."""
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"

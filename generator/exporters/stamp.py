@@ -1,0 +1,87 @@
+"""What every download is stamped with, and how builds stay byte-for-byte reproducible.
+
+The build date is the date of ``SOURCE_DATE_EPOCH`` when it is set (the convention of
+reproducible-builds.org), otherwise today. Word and Excel files are zip archives whose
+entries carry a timestamp each; :func:`normalise_zip` rewrites them to the build time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from ..model import Bank
+from . import Download, human_size
+
+# The zip format cannot store dates before 1980.
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def build_time() -> datetime:
+    """The moment a build claims to be from: ``SOURCE_DATE_EPOCH`` if set, else now (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
+        except ValueError:
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}"
+            ) from None
+    return datetime.now(tz=UTC).replace(microsecond=0)
+
+
+def build_date() -> date:
+    """The date printed on every download."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return build_time().date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The bank version and build date, as every download states them."""
+
+    title: str
+    version: str
+    built: date
+    time: datetime
+
+    @classmethod
+    def of(cls, bank: Bank) -> Stamp:
+        return cls(bank.title, bank.version, build_date(), build_time())
+
+    @property
+    def long_date(self) -> str:
+        """``23 November 2026``."""
+        return f"{self.built.day} {self.built:%B %Y}"
+
+    @property
+    def line(self) -> str:
+        """``SOC Scrutiny Question Bank version 1.0.0, built 23 November 2026``."""
+        return f"{self.title} version {self.version}, built {self.long_date}"
+
+
+def normalise_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip (docx, xlsx) so every entry has the same timestamp and mode."""
+    stamp = max(when, _ZIP_EPOCH).timetuple()[:6]
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info))
+    return out.getvalue()
+
+
+def download(
+    label: str, path: str, kind: str, data: bytes, audience_id: str = "", threat_id: str = ""
+) -> tuple[Download, bytes]:
+    """A download and its bytes, with the size the downloads page shows."""
+    return Download(label, path, kind, human_size(len(data)), audience_id, threat_id), data
