@@ -40,3 +40,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once into a temporary folder with the production code path."""
     out = tmp_path_factory.mktemp("build") / "site"
     return build_site(ROOT, out)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/golden from the renderer"
+    )

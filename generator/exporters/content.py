@@ -1,0 +1,113 @@
+"""What the Word and PDF documents say, in one place, so both say it the same way.
+
+Layout lives in the format modules; the words around the quoted text (titles, citations,
+correction and note wording, file paths) live here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Audience, Bank, Correction, EditorialNote, SourceRef, Term, Threat
+
+DOWNLOADS = "downloads"
+STATUSES = ("Assured", "Partly assured", "Not assured", "Not asked")
+THREAT_INTRO = (
+    "From the national threat summary in the LGA guidance (2015), which draws on the "
+    "National Strategic Assessment of Serious and Organised Crime 2015."
+)
+QUOTED = (
+    "Question text and expectations are quoted word for word; corrections and notes are "
+    "editorial and dated."
+)
+
+
+def audience_path(audience: Audience, ext: str) -> str:
+    """Site path of an audience's download: ``downloads/police-and-crime-panels.docx``."""
+    return f"{DOWNLOADS}/{audience.slug}.{ext}"
+
+
+def threat_path(threat: Threat, ext: str) -> str:
+    """Site path of a threat briefing download: ``downloads/threats/cyber-crime.pdf``."""
+    return f"{DOWNLOADS}/threats/{threat.slug}.{ext}"
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def checklist_title(audience: Audience) -> str:
+    return f"{audience.name}: questions on serious and organised crime"
+
+
+def subject(audience: Audience) -> str:
+    return f"Councillor questions on serious and organised crime for {audience.name.lower()}"
+
+
+def citation(bank: Bank, ref: SourceRef) -> str:
+    """``Source: Local Government Association (August 2015), Title, “Section”, pages 28–31.``"""
+    doc = bank.source(ref.document)
+    pages = "pages" if "–" in ref.pages else "page"
+    return (
+        f"Source: {doc.publisher} ({doc.date}), {doc.title}, “{ref.section}”, {pages} {ref.pages}."
+    )
+
+
+def correction_text(c: Correction) -> str:
+    return f"the published text “{c.original}” should read “{c.corrected}”. {c.reason}"
+
+
+def note_title(n: EditorialNote) -> str:
+    return f"Editorial note, {long_date(date.fromisoformat(n.date))}: {n.title}"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The header of a printed checklist: council, committee and meeting date."""
+
+    council: str
+    committee: str
+    when: date | None = None
+
+    @property
+    def date_text(self) -> str:
+        return long_date(self.when) if self.when else ""
+
+
+def parse_date(value: str) -> date | None:
+    """A meeting date from ``YYYY-MM-DD``; empty means none. Raises ValueError with the fix."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"meeting date {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def audience_texts(bank: Bank, audience: Audience) -> list[str]:
+    """Every piece of text a checklist prints, to find the abbreviations it uses."""
+    texts = [audience.about, *(e.text for e in audience.expectations)]
+    for q in audience.questions:
+        texts += [q.text, *q.items, *(n.text for n in bank.notes_for("question:" + q.id))]
+    texts += [n.text for n in bank.notes_for("audience:" + audience.id)]
+    return texts
+
+
+def threat_texts(threat: Threat) -> list[str]:
+    texts = [threat.name_note, *(item for _, items in threat.columns for item in items)]
+    texts += [f.text for f in threat.footnotes]
+    texts += [f"{r.name} {r.description} {' '.join(r.items)}" for r in threat.resources]
+    return texts
+
+
+def terms_used(bank: Bank, texts: Iterable[str]) -> tuple[Term, ...]:
+    """Glossary terms that appear (as whole words, plural ``s`` allowed) in ``texts``."""
+    joined = "\n".join(texts)
+    return tuple(
+        t
+        for t in bank.glossary
+        if re.search(rf"(?<![\w-]){re.escape(t.term)}(?=s?(?![\w-]))", joined)
+    )
