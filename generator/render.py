@@ -25,8 +25,9 @@ from .model import COLUMNS, Audience, Bank, Question
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# Python-Markdown's escapable characters; others would keep a visible backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Python-Markdown's escapable characters (with `|` from the tables extension); escaping
+# any other character would leave a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_escape(value: str) -> Markup:
