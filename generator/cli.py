@@ -44,7 +44,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     from .exporters.pack import write_pack
 
-    bank = load_bank(args.root)
+    bank = load_bank(args.root, args.edition)
     out = write_pack(bank, args.audience, args.threat, args.date, args.format, Path(args.output))
     print(f"Wrote {out}.")
     return 0
@@ -69,6 +69,7 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--threat", action="append", default=[], help="threat id; repeat for more")
     k.add_argument("--date", default="", help="meeting date, YYYY-MM-DD")
     k.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")
     k.add_argument("-o", "--output", required=True)
     k.set_defaults(run=_pack)
     return p

@@ -8,6 +8,7 @@ places that emit YAML text as Markdown (page titles) go through the ``md`` filte
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -32,7 +33,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 def md_escape(value: str) -> Markup:
     """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+    # Body text, never an attribute: quotes stay literal, so heading ids read "childrens".
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False)))
 
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -87,7 +89,8 @@ class Renderer:
         """Every generated page: docs-relative path to Markdown source."""
         bank = self.bank
         out: dict[str, str] = {}
-        ctx: dict[str, Any] = {"bank": bank, "columns": COLUMNS}
+        # Checklist and threat pages link their own downloads, so every page gets the list.
+        ctx: dict[str, Any] = {"bank": bank, "columns": COLUMNS, "downloads": self.downloads}
         out["index.md"] = self._render("index.md.jinja", "index.md", ctx)
         for audience in bank.audiences:
             out[audience.page] = self._render(

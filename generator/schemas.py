@@ -102,9 +102,7 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         hint = "quote text that YAML reads as a number, date or true/false"
         return doc.problem(where, f"{field}{label} should be {want}, not {got}", hint)
     if (error.validator in ("minLength", "pattern") and instance == "") or (
-        error.validator == "pattern"
-        and isinstance(instance, str)
-        and not instance.strip()
+        error.validator == "pattern" and isinstance(instance, str) and not instance.strip()
     ):
         return doc.problem(where, f"{field}{label} is empty", "fill it in or remove the key")
     if error.validator == "minItems":

@@ -11,7 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Audience, Bank, Correction, EditorialNote, SourceRef, Term, Threat
+from ..model import (
+    Audience,
+    Bank,
+    Correction,
+    EditorialNote,
+    Question,
+    Resource,
+    SourceRef,
+    Term,
+    Threat,
+)
 
 DOWNLOADS = "downloads"
 STATUSES = ("Assured", "Partly assured", "Not assured", "Not asked")
@@ -48,9 +58,9 @@ def subject(audience: Audience) -> str:
 
 
 def citation(bank: Bank, ref: SourceRef) -> str:
-    """``Source: Local Government Association (August 2015), Title, “Section”, pages 28–31.``"""
+    """``Source: Local Government Association (August 2015), Title, “Section”, page 12.``"""
     doc = bank.source(ref.document)
-    pages = "pages" if "–" in ref.pages else "page"
+    pages = "pages" if "\N{EN DASH}" in ref.pages else "page"
     return (
         f"Source: {doc.publisher} ({doc.date}), {doc.title}, “{ref.section}”, {pages} {ref.pages}."
     )
@@ -62,6 +72,15 @@ def correction_text(c: Correction) -> str:
 
 def note_title(n: EditorialNote) -> str:
     return f"Editorial note, {long_date(date.fromisoformat(n.date))}: {n.title}"
+
+
+def is_repeat(note: EditorialNote, question: Question) -> bool:
+    """A question's note that its whole checklist carries too: printed once, at the top."""
+    return f"audience:{question.audience_id}" in note.applies_to
+
+
+def note_reference(note: EditorialNote) -> str:
+    return f"Editorial note: {note.title} (in full above)."
 
 
 @dataclass(frozen=True)
@@ -111,3 +130,18 @@ def terms_used(bank: Bank, texts: Iterable[str]) -> tuple[Term, ...]:
         for t in bank.glossary
         if re.search(rf"(?<![\w-]){re.escape(t.term)}(?=s?(?![\w-]))", joined)
     )
+
+
+def resources(bank: Bank, threat: Threat) -> tuple[Resource, ...]:
+    """A threat's resources, each "See …" cross-reference replaced by the general resource
+    it names: a printed briefing has no general-resources section to point to."""
+    general = {r.name: r for r in bank.general_resources}
+    return tuple(general.get(r.see, r) if r.see else r for r in threat.resources)
+
+
+def resource_text(r: Resource) -> str:
+    """``Name: description item; item`` (or ``See …`` for an unresolved cross-reference)."""
+    if r.see:
+        return f"See {r.see}."
+    text = f"{r.name}: {r.description}" if r.description else r.name
+    return " ".join([text, *r.items]) if r.items else text

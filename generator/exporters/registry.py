@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Bank
-from . import Download
+from . import Download, docx, opendata, pdf, tabular, xlsx
 
 Exporter = Callable[[Bank], list[tuple[Download, bytes]]]
 
-EXPORTERS: dict[str, Exporter] = {}
+# The downloads page lists each audience's files in this order.
+EXPORTERS: dict[str, Exporter] = {
+    "docx": docx.export,
+    "pdf": pdf.export,
+    "xlsx": xlsx.export,
+    "csv": tabular.export,
+    "json": opendata.export,
+}
 
 
 def build_downloads(bank: Bank) -> list[tuple[Download, bytes]]:

@@ -1,0 +1,278 @@
+"""Word downloads: each audience's checklist as a .docx built with python-docx.
+
+:class:`WordDocument` is the one place Word layout lives; the meeting pack (``pack.py``)
+adds a checklist, contacts and threat briefings to one of these.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm, Pt
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+from ..model import COLUMNS, Audience, Bank, Correction, EditorialNote, Threat
+from . import Download, ooxml
+from . import content as c
+from .stamp import Stamp, download, normalise_zip
+
+A4 = (Cm(21.0), Cm(29.7))
+MARGIN = Cm(1.8)
+# ID, Question, Asked, Answer and notes: 17.4 cm, the A4 width inside the margins.
+CHECKLIST_COLUMNS = (("ID", 1.9), ("Question", 8.2), ("Asked", 1.5), ("Answer and notes", 5.8))
+BOX = "☐"
+FONT = "Arial"
+
+
+def _add_row(table: Table) -> _Row:
+    return table.add_row()  # type: ignore[no-untyped-call,no-any-return]
+
+
+class WordDocument:
+    """A Word document in the bank's house layout: A4, Arial, a stamped footer on every page."""
+
+    def __init__(
+        self, bank: Bank, stamp: Stamp, title: str, subject: str, footer_title: str
+    ) -> None:
+        self.bank = bank
+        self.stamp = stamp
+        self.doc = Document()
+        self._styles()
+        self._properties(title, subject)
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = A4
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Footer"]
+        footer.add_run(f"{footer_title} · {stamp.line} · Page ")
+        ooxml.field(footer, "PAGE")
+        footer.add_run(" of ")
+        ooxml.field(footer, "NUMPAGES")
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        ooxml.set_language(self.doc, "en-GB")
+        for name, size in (("Normal", 10), ("Heading 1", 16), ("Heading 2", 13), ("Footer", 7.5)):
+            style = styles[name]
+            ooxml.set_font(style, FONT)
+            style.font.size = Pt(size)
+        styles["Normal"].paragraph_format.space_after = Pt(4)
+
+    def _properties(self, title: str, subject: str) -> None:
+        props = self.doc.core_properties
+        props.title = title
+        props.subject = subject
+        props.author = self.bank.edition.council or self.bank.title
+        props.last_modified_by = self.bank.title
+        props.keywords = "serious and organised crime; scrutiny; councillors; checklist"
+        props.comments = f"{self.stamp.line}. From the LGA guidance (August 2015)."
+        props.version = self.bank.version
+        props.language = "en-GB"
+        props.category = "Checklist"
+        props.revision = 1
+        props.created = props.modified = props.last_printed = self.stamp.time
+
+    # Small pieces -------------------------------------------------------------------------
+
+    def para(
+        self, text: str = "", style: str | None = None, size: float | None = None
+    ) -> Paragraph:
+        p = self.doc.add_paragraph(style=style)
+        if text:
+            run = p.add_run(text)
+            if size:
+                run.font.size = Pt(size)
+        return p
+
+    def labelled(self, label: str, text: str, size: float | None = None) -> Paragraph:
+        """A paragraph starting with a bold label: ``Editorial correction: …``."""
+        p = self.doc.add_paragraph()
+        for part, bold in ((f"{label} ", True), (text, False)):
+            run = p.add_run(part)
+            run.bold = bold
+            if size:
+                run.font.size = Pt(size)
+        return p
+
+    def notes(self, notes: Iterable[EditorialNote]) -> None:
+        for n in notes:
+            self.labelled(c.note_title(n) + ".", n.text, size=9)
+
+    def corrections(self, corrections: Iterable[Correction]) -> list[Paragraph]:
+        return [
+            self.labelled("Editorial correction:", c.correction_text(x), size=9)
+            for x in corrections
+        ]
+
+    def table(self, headings: Iterable[tuple[str, float]], caption: str) -> Table:
+        """A fixed-width table with a bold, shaded header row repeated on every page."""
+        headings = tuple(headings)
+        table = self.doc.add_table(rows=1, cols=len(headings))
+        table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
+        for i, (name, width) in enumerate(headings):
+            table.columns[i].width = Cm(width)
+            cell = table.rows[0].cells[i]
+            cell.width = Cm(width)
+            cell.paragraphs[0].add_run(name).bold = True
+        ooxml.repeat_header(table.rows[0])
+        ooxml.shade(table.rows[0], "D9D9D9")
+        ooxml.describe_table(table, caption, caption)
+        return table  # type: ignore[no-any-return]
+
+    def source(self, text: str) -> None:
+        self.para(text, size=8.5)
+
+    # Parts --------------------------------------------------------------------------------
+
+    def header(self, meeting: c.Meeting) -> None:
+        """Council, committee and meeting date (a blank to fill in when not given)."""
+        p = self.doc.add_paragraph()
+        parts = [("Council: ", meeting.council)] if meeting.council else []
+        parts += [("Committee: ", meeting.committee)]
+        parts += [("Meeting date: ", meeting.date_text or "____________________")]
+        for i, (label, value) in enumerate(parts):
+            if i:
+                p.add_run().add_break()
+            p.add_run(label).bold = True
+            p.add_run(value)
+        self.para(self.stamp.line + ".", size=8.5)
+
+    def checklist(self, audience: Audience, meeting: c.Meeting, contacts: bool = False) -> None:
+        """An audience's questions as a table to tick and write in, then what good looks like
+        (and, for a meeting pack, the local contacts)."""
+        bank = self.bank
+        self.doc.add_heading(c.checklist_title(audience), level=1)
+        self.header(meeting)
+        self.para(audience.about)
+        self.para(
+            f"{len(audience.questions)} questions from the LGA guidance, published as "
+            f"“{audience.heading}”. Tick the ones you ask and note the answers."
+        )
+        self.notes(bank.notes_for("audience:" + audience.id))
+        self.doc.add_heading("Questions", level=2)
+        table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.name.lower()}")
+        for q in audience.questions:
+            row = _add_row(table)
+            row.height = Cm(2.2)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            ooxml.keep_row_together(row)
+            id_cell, text_cell, box_cell, _ = row.cells
+            id_cell.paragraphs[0].add_run(q.id).bold = True
+            text_cell.paragraphs[0].add_run(q.text)
+            for item in q.items:
+                text_cell.add_paragraph(item, style="List Bullet")
+            if q.retired:
+                text_cell.add_paragraph(f"Retired: {q.retired_note}")
+            asides = [f"Editorial correction: {c.correction_text(x)}" for x in q.corrections]
+            asides += [
+                c.note_reference(n) if c.is_repeat(n, q) else f"{c.note_title(n)}. {n.text}"
+                for n in bank.notes_for("question:" + q.id)
+            ]
+            for aside in asides:
+                text_cell.add_paragraph().add_run(aside).font.size = Pt(8.5)
+            box_cell.paragraphs[0].add_run(BOX).font.size = Pt(16)
+        self.doc.add_heading("What good answers look like", level=2)
+        boxed = [self.para(e.text) for e in audience.expectations]
+        boxed += self.corrections(x for e in audience.expectations for x in e.corrections)
+        boxed += self.corrections(audience.corrections)
+        for p in boxed:
+            ooxml.box(p)
+        if contacts:
+            self.contacts()
+        self.glossary(c.audience_texts(bank, audience))
+        self.doc.add_heading("Source", level=2)
+        self.source(c.citation(bank, audience.source))
+        self.source(f"{c.QUOTED} {self.stamp.line}.")
+
+    def glossary(self, texts: Iterable[str]) -> None:
+        terms = c.terms_used(self.bank, texts)
+        if terms:
+            self.doc.add_heading("Abbreviations", level=2)
+            self.para("; ".join(f"{t.term}: {t.expansion}" for t in terms) + ".", size=9)
+
+    def contacts(self) -> None:
+        """The edition's local contacts, or a line saying there are none."""
+        self.doc.add_heading("Local contacts", level=2)
+        contacts = self.bank.edition.contacts
+        if not contacts:
+            self.para("No local contacts in this edition.")
+            return
+        table = self.table(
+            (("Role", 5.0), ("Name", 4.0), ("Email", 5.0), ("Phone", 3.4)), "Local contacts"
+        )
+        for contact in contacts:
+            values = (contact.role, contact.name, contact.email, contact.phone)
+            for cell, value in zip(_add_row(table).cells, values, strict=True):
+                cell.paragraphs[0].add_run(value)
+
+    def threat(self, threat: Threat) -> None:
+        """A threat briefing on landscape pages: the four columns of the threat summary."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = A4[1], A4[0]
+        self.doc.add_heading(f"Threat briefing: {threat.name}", level=1)
+        if threat.name_note:
+            self.para(threat.name_note)
+        self.para(c.THREAT_INTRO)
+        self.notes(self.bank.notes_for("threat:" + threat.id))
+        width = (A4[1] - 2 * MARGIN) / Cm(1) / len(COLUMNS)
+        table = self.table(((h, width) for _, h in COLUMNS), f"{threat.name}: threat summary")
+        for cell, (key, _) in zip(_add_row(table).cells, COLUMNS, strict=True):
+            for i, item in enumerate(threat.column(key)):
+                p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                p.style = self.doc.styles["List Bullet"]
+                p.add_run(item).font.size = Pt(9)
+        self.corrections(threat.corrections)
+        self.resources(threat)
+        self.source(c.citation(self.bank, threat.source))
+
+    def resources(self, threat: Threat) -> None:
+        if threat.resources:
+            self.doc.add_heading("Resources (as published in 2015)", level=2)
+            for r in c.resources(self.bank, threat):
+                p = self.para(c.resource_text(r), style="List Bullet", size=9)
+                if r.url:
+                    p.add_run(f" 2015 link: {r.url}").font.size = Pt(8)
+        if threat.footnotes:
+            self.doc.add_heading("Notes from the guidance", level=2)
+            for f in threat.footnotes:
+                url = f" (2015 link: {f.url})" if f.url else ""
+                self.para(f"Note {f.number}: {f.text}{url}", style="List Bullet", size=8.5)
+
+    def to_bytes(self) -> bytes:
+        """The saved document, with zip timestamps fixed to the build time."""
+        out = io.BytesIO()
+        self.doc.save(out)
+        return normalise_zip(out.getvalue(), self.stamp.time)
+
+
+def checklist_docx(
+    bank: Bank, audience: Audience, meeting: c.Meeting, contacts: bool = False
+) -> WordDocument:
+    """A Word document holding one audience's checklist (with the local contacts for a pack)."""
+    word = WordDocument(
+        bank, Stamp.of(bank), c.checklist_title(audience), c.subject(audience), audience.name
+    )
+    word.checklist(audience, meeting, contacts)
+    return word
+
+
+def export(bank: Bank) -> list[tuple[Download, bytes]]:
+    """One Word checklist per audience."""
+    return [
+        download(
+            f"{a.name} checklist (Word)",
+            c.audience_path(a, "docx"),
+            "Word",
+            checklist_docx(bank, a, c.Meeting(bank.edition.council, a.name)).to_bytes(),
+            audience_id=a.id,
+        )
+        for a in bank.audiences
+    ]

@@ -1,0 +1,71 @@
+"""Meeting packs (``qbank pack``): one audience's checklist, the local contacts and the chosen
+threat briefings in one Word or PDF document, built with the same builders as the downloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..model import Audience, Bank, Threat
+from . import content as c
+from .docx import checklist_docx
+from .pdf import checklist_pdf
+
+PackWriter = Callable[[Bank, Audience, tuple[Threat, ...], c.Meeting], bytes]
+
+
+def _docx(bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting) -> bytes:
+    word = checklist_docx(bank, audience, m, contacts=True)
+    for threat in threats:
+        word.threat(threat)
+    return word.to_bytes()
+
+
+def _pdf(bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting) -> bytes:
+    return checklist_pdf(
+        bank, audience, m, threats, contacts=True, identifier=f"pack/{audience.id}"
+    )
+
+
+FORMATS: dict[str, PackWriter] = {"docx": _docx, "pdf": _pdf}
+
+
+def _unknown(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> list[str]:
+    unknown = [w for w in wanted if w not in valid]
+    if not unknown:
+        return []
+    names = ", ".join(repr(u) for u in unknown)
+    plural = "s" if len(unknown) > 1 else ""
+    return [f"unknown {kind} id{plural} {names}: choose from {', '.join(valid)}"]
+
+
+def make_pack(
+    bank: Bank, audience_id: str, threat_ids: Sequence[str], date: str = "", fmt: str = "docx"
+) -> bytes:
+    """The pack's bytes. Unknown ids, formats or a bad date raise ValueError naming the fix."""
+    problems = _unknown("audience", [audience_id], [a.id for a in bank.audiences])
+    problems += _unknown("threat", threat_ids, [t.id for t in bank.threats])
+    problems += _unknown("pack format", [fmt], list(FORMATS))
+    if problems:
+        raise ValueError("; ".join(problems))
+    audience = bank.audience(audience_id)
+    # Each threat once, in the order asked for.
+    threats = tuple(bank.threat(t) for t in dict.fromkeys(threat_ids))
+    meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date))
+    return FORMATS[fmt](bank, audience, threats, meeting)
+
+
+def write_pack(
+    bank: Bank,
+    audience_id: str,
+    threat_ids: Sequence[str],
+    date: str,
+    fmt: str,
+    out_path: Path,
+) -> Path:
+    """Write a meeting pack to ``out_path`` and return it."""
+    data = make_pack(bank, audience_id, threat_ids, date, fmt)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_bytes(data)
+    return out_path

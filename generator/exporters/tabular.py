@@ -1,0 +1,72 @@
+"""One row per question for tracking answers: the rows the spreadsheets hold, and the CSV.
+
+The CSV is UTF-8 with a byte-order mark so that Excel opens its curly quotes and dashes
+correctly; every row carries the bank version and build date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from ..model import Bank, Question
+from ..render import page_url
+from . import Download
+from . import content as c
+from .stamp import Stamp, download
+
+HEADERS = (
+    "ID", "Audience", "Question", "Threats", "4P strand", "Theme",
+    "Status", "Notes", "Owner", "Date", "Link",
+)  # fmt: skip
+STATUS_COLUMN = HEADERS.index("Status")
+LINK_COLUMN = HEADERS.index("Link")
+NOT_ASKED = c.STATUSES[-1]
+
+
+def question_link(bank: Bank, q: Question) -> str:
+    """The question's permanent address, relative to a file in ``downloads/``."""
+    return page_url(f"{c.DOWNLOADS}/x", bank.audience(q.audience_id).page, q.anchor)
+
+
+def question_text(q: Question) -> str:
+    """The question as published, with its sub-items and any retirement note."""
+    lines = [q.text, *(f"• {item}" for item in q.items)]
+    if q.retired:
+        lines.append(f"Retired: {q.retired_note}")
+    return "\n".join(lines)
+
+
+def question_row(bank: Bank, q: Question) -> tuple[str, ...]:
+    """``HEADERS`` for one question; Status starts at "Not asked", the tracking fields blank."""
+    threats = "; ".join(bank.threat(t).name for t in q.threats) or "All threats"
+    return (
+        q.id,
+        bank.audience(q.audience_id).name,
+        question_text(q),
+        threats,
+        ", ".join(bank.strand(s).name for s in q.strands),
+        "; ".join(bank.theme(t).name for t in q.themes),
+        NOT_ASKED,
+        "",
+        "",
+        "",
+        question_link(bank, q),
+    )
+
+
+def to_csv(bank: Bank, questions: Iterable[Question], stamp: Stamp) -> bytes:
+    """The rows as CSV (UTF-8 with BOM, CRLF line ends as RFC 4180 has them)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow((*HEADERS, "Bank version", "Build date"))
+    for q in questions:
+        writer.writerow((*question_row(bank, q), stamp.version, stamp.built.isoformat()))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export(bank: Bank) -> list[tuple[Download, bytes]]:
+    """The whole bank as one CSV."""
+    data = to_csv(bank, bank.questions, Stamp.of(bank))
+    return [download("All questions (CSV)", f"{c.DOWNLOADS}/question-bank.csv", "CSV", data)]
