@@ -190,6 +190,7 @@ class Edition:
     council: str = ""
     contacts: tuple[Contact, ...] = ()
     logo: str = ""
+    site_url: str = ""
 
 
 @dataclass

@@ -39,6 +39,7 @@ def apply_edition(bank: Bank, folder: Path) -> Bank:
     edition = Edition(
         council=d["council"],
         logo=d.get("logo", ""),
+        site_url=d.get("site_url", ""),
         contacts=tuple(Contact(**c) for c in d.get("contacts", ())),
     )
     return replace(bank, edition=edition)

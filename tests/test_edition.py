@@ -22,6 +22,17 @@ def test_edition_adds_council_and_contacts() -> None:
     assert local.questions == national.questions
 
 
+def test_edition_site_url_makes_spreadsheet_links_absolute() -> None:
+    from generator.exporters.tabular import question_link
+
+    local = load_bank(ROOT, EXAMPLE)
+    q = local.questions[0]
+    assert question_link(local, q) == (
+        "https://intranet.example.gov.uk/soc-questions/community-safety-partnerships.html#csp-01"
+    )
+    assert question_link(load_bank(ROOT), q) == "../community-safety-partnerships.html#csp-01"
+
+
 def test_edition_site_carries_the_council_name(tmp_path: Path) -> None:
     site = build_site(ROOT, tmp_path / "site", edition=EXAMPLE)
     page = (site / "police-and-crime-panels.html").read_text("utf-8")

@@ -26,8 +26,12 @@ NOT_ASKED = c.STATUSES[-1]
 
 
 def question_link(bank: Bank, q: Question) -> str:
-    """The question's permanent address, relative to a file in ``downloads/``."""
-    return page_url(f"{c.DOWNLOADS}/x", bank.audience(q.audience_id).page, q.anchor)
+    """The question's permanent address: absolute where the edition says where the site
+    lives (so a saved spreadsheet keeps working), else relative to ``downloads/``."""
+    page = bank.audience(q.audience_id).page
+    if bank.edition.site_url:
+        return f"{bank.edition.site_url.rstrip('/')}/{page_url('index.md', page, q.anchor)}"
+    return page_url(f"{c.DOWNLOADS}/x", page, q.anchor)
 
 
 def question_text(q: Question) -> str:
