@@ -37,6 +37,9 @@ def on_config(config: Any) -> Any:
     except ContentError as exc:
         raise PluginError("the content has errors:\n" + exc.report()) from None
     _state["bank"], _state["renderer"] = bank, Renderer(bank)
+    # QBANK_CACHE=0 makes every download afresh (the benchmark's cold builds do).
+    cache = os.environ.get("QBANK_CACHE", "1") != "0"
+    _state["cache"] = root / ".cache" / "downloads" if cache else None
     config.nav = nav(bank)
     if bank.edition.council:
         config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
@@ -45,7 +48,7 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     try:
-        generated = generate(_state["bank"])
+        generated = generate(_state["bank"], _state["cache"])
     except OSError as exc:
         raise PluginError(str(exc)) from None
     for path, content in generated.items():
@@ -59,8 +62,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     notes = _state["renderer"].page_notes(page.file.src_uri)
     if notes:
         markdown = _H1.sub(lambda m: f"{m.group(0)}\n{notes}\n", markdown, count=1)
-    # Hand-written pages get glossary tooltips from the abbr extension; generated
-    # pages already carry <abbr> from the renderer, and extra definitions are harmless.
+    # Hand-written pages get glossary tooltips from the abbr extension; generated pages
+    # already carry <abbr> from the renderer (and would only pay for the extra matching).
+    if page.file.generated_by:
+        return markdown
     return markdown + abbreviations(bank)
 
 

@@ -51,15 +51,18 @@ def nav(bank: Bank) -> list[dict[str, object]]:
     ]
 
 
-def generate(bank: Bank) -> dict[str, str | bytes]:
-    """Every generated file, by its path in the site's docs tree."""
+def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes]:
+    """Every generated file, by its path in the site's docs tree.
+
+    ``cache_dir`` keeps downloads between builds (see ``exporters.registry``).
+    """
     if not SHIM.is_file():
         raise OSError(
             f"{SHIM.relative_to(ROOT)} is missing: run `npm ci` (`make site` does it) to install "
             "the iframe-worker shim that lets search work from file://"
         )
     files: dict[str, str | bytes] = {}
-    downloads = build_downloads(bank)
+    downloads = build_downloads(bank, cache_dir)
     files.update(Renderer(bank, [d for d, _ in downloads]).pages())
     files.update({d.path: data for d, data in downloads})
     files["js/iframe-worker-shim.js"] = SHIM.read_bytes()

@@ -148,6 +148,9 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Compiled templates are reused across builds (keyed by source checksum, so an
+        # edited template is recompiled): compiling is most of the generator's fixed cost.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters["text"] = abbreviate
     env.filters["md"] = md_escape

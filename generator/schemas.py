@@ -17,8 +17,14 @@ from .yamlsafe import Document
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
-def _retrieve(uri: str) -> Resource:
-    return Resource.from_contents(json.loads((SCHEMA_DIR / Path(uri).name).read_text("utf-8")))
+@cache
+def _registry() -> Registry:
+    """Every shipped schema by file name, crawled once: references resolve without I/O."""
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text("utf-8"))))
+        for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources).crawl()
 
 
 @cache
@@ -26,7 +32,7 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
     """The validator for one kind of file: audience, threat, bank, glossary, editorial-notes."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8"))
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, registry=Registry(retrieve=_retrieve))  # type: ignore[call-arg]
+    return cls(schema, registry=_registry())
 
 
 _TYPE_NAMES = {

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -14,28 +12,7 @@ from generator.errors import ContentError
 from generator.model import Bank
 from generator.site import build_site
 from tests.conftest import copy_bank
-
-
-class _Page(HTMLParser):
-    """Collects ids and link targets of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"] or "")
-
-
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text("utf-8"))
-    return page
+from tests.site_html import read
 
 
 def test_one_page_per_audience_and_threat(built_site: Path, bank: Bank) -> None:
@@ -48,35 +25,14 @@ def test_one_page_per_audience_and_threat(built_site: Path, bank: Bank) -> None:
 
 def test_every_question_id_is_an_anchor_on_its_checklist(built_site: Path, bank: Bank) -> None:
     for audience in bank.audiences:
-        ids = parse(built_site / f"{audience.slug}.html").ids
+        ids = read(built_site / f"{audience.slug}.html").ids
         for q in audience.questions:
             assert q.anchor in ids, f"{q.id} has no anchor on {audience.slug}.html"
-    assert "pcp-14" in parse(built_site / "police-and-crime-panels.html").ids
-
-
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    pages = {p: parse(p) for p in built_site.rglob("*.html")}
-    checked = 0
-    for path, page in pages.items():
-        if path.name == "404.html":  # served at any depth, so MkDocs gives it root-absolute links
-            continue
-        for href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith("//"):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            assert target.exists(), f"{path.relative_to(built_site)}: broken link {href}"
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(target).ids
-                assert parts.fragment in ids, (
-                    f"{path.relative_to(built_site)}: no #{parts.fragment}"
-                )
-            checked += 1
-    assert checked > 500
+    assert "pcp-14" in read(built_site / "police-and-crime-panels.html").ids
 
 
 def test_threat_page_links_back_to_questions(built_site: Path, bank: Bank) -> None:
-    links = parse(built_site / "threats" / "drugs.html").links
+    links = read(built_site / "threats" / "drugs.html").links
     for q in bank.questions_on("drugs"):
         assert f"../{bank.audience(q.audience_id).slug}.html#{q.anchor}" in links
 
@@ -95,14 +51,6 @@ def test_glossary_terms_are_focusable_abbreviations(built_site: Path) -> None:
     assert '<abbr tabindex="0" title="police and crime commissioner">PCC</abbr>' in html
     guidance = (built_site / "guidance" / "county-lines.html").read_text("utf-8")
     assert re.search(r'<abbr tabindex="0" title="[^"]+">OCGs?</abbr>', guidance)
-
-
-def test_no_external_asset_or_font(built_site: Path) -> None:
-    for path in built_site.rglob("*.html"):
-        html = path.read_text("utf-8")
-        assert "fonts.googleapis" not in html and "unpkg.com" not in html, path
-        for src in re.findall(r'<(?:script|img|link)[^>]+(?:src|href)="([^"]+)"', html):
-            assert not re.match(r"(https?:)?//", src), f"{path}: loads {src}"
 
 
 HOSTILE = (

@@ -41,7 +41,17 @@
     });
   }
 
+  // Material makes its search results box a tab stop, but closes search when the search box
+  // loses focus, so Tab from the search box landed on an invisible element. Results stay
+  // reachable from the search box with the arrow keys, as Material intends.
+  function setupSearchResults() {
+    document.querySelectorAll(".md-search__scrollwrap").forEach(function (wrap) {
+      wrap.tabIndex = -1;
+    });
+  }
+
   function init() {
+    setupSearchResults();
     document.querySelectorAll("form.qb-filter").forEach(setupFilter);
     document.querySelectorAll(".qb-checklist").forEach(setupChecklist);
   }

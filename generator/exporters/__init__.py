@@ -23,4 +23,5 @@ class Download:
 
 def human_size(n: int) -> str:
     """``12 KB`` or ``640 bytes``, as the downloads page shows a size."""
-    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
+    # A no-break space keeps "39 KB" on one line.
+    return f"{n / 1024:.0f}\u00a0KB" if n >= 1024 else f"{n}\u00a0bytes"

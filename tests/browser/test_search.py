@@ -1,0 +1,58 @@
+"""Material's search, as a councillor uses it, from an intranet server and from a shared drive.
+
+Under file:// the search worker runs through the offline plugin and the iframe-worker shim.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+# (query, page the search starts on, page and anchor of the best section result)
+SEARCHES = [
+    ("proceeds of crime", "index.html", "police-and-crime-panels.html", "pcp-14"),
+    ("community engagement strategy", "index.html", "community-safety-partnerships.html", "csp-05"),
+    ("cuckooing", "threats/drugs.html", "guidance/county-lines.html", "cuckooing"),
+    ("PCP-14", "index.html", "police-and-crime-panels.html", "pcp-14"),
+    ("DCS-03", "threats/drugs.html", "directors-of-childrens-services.html", "dcs-03"),
+]
+
+
+def search(page: Page, query: str) -> Locator:
+    """Type a query into the header search box, as a person would; return the result links."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    return page.locator(".md-search-result__link")
+
+
+def result_href(base: str, target: str, anchor: str) -> re.Pattern[str]:
+    # Material adds ?h=<terms> so that the target page highlights them.
+    return re.compile(rf"^{re.escape(base + target)}(\?[^#]*)?#{re.escape(anchor)}$")
+
+
+@pytest.mark.parametrize("origin", ["http", "file"])
+@pytest.mark.parametrize(("query", "start", "target", "anchor"), SEARCHES)
+def test_search_leads_to_the_question(
+    page: Page,
+    origins: dict[str, str],
+    origin: str,
+    query: str,
+    start: str,
+    target: str,
+    anchor: str,
+) -> None:
+    base = origins[origin]
+    page.goto(base + start)
+    # Results come grouped by page; the first link to a section is the best section match.
+    best = search(page, query).and_(page.locator("[href*='#']")).first
+    expect(best, f"{query!r} from {start} over {origin}").to_have_attribute(
+        "href", result_href(base, target, anchor)
+    )
+    best.click()
+    expect(page).to_have_url(result_href(base, target, anchor))
+    expect(page.locator(f"#{anchor}")).to_be_in_viewport()
