@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# How assured a councillor is by the answer to a question: the same words on the
+# checklist pages, in the spreadsheet's drop-down and in every export.
+ANSWER_STATUSES = ("Assured", "Partly assured", "Not assured", "Not asked")
+
 # Pages the generator always makes, for editorial notes' ``page:`` references.
 GENERATED_PAGES = frozenset(
     {

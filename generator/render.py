@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .exporters import Download
-from .model import COLUMNS, Audience, Bank, Question
+from .model import ANSWER_STATUSES, COLUMNS, Audience, Bank, Question
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -152,6 +152,7 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
         # edited template is recompiled): compiling is most of the generator's fixed cost.
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
+    env.globals["statuses"] = ANSWER_STATUSES
     env.filters["text"] = abbreviate
     env.filters["md"] = md_escape
     env.filters["long_date"] = long_date

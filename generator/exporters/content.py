@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import (
+    ANSWER_STATUSES,
     Audience,
     Bank,
     Correction,
@@ -24,7 +25,7 @@ from ..model import (
 )
 
 DOWNLOADS = "downloads"
-STATUSES = ("Assured", "Partly assured", "Not assured", "Not asked")
+STATUSES = ANSWER_STATUSES
 THREAT_INTRO = (
     "From the national threat summary in the LGA guidance (2015), which draws on the "
     "National Strategic Assessment of Serious and Organised Crime 2015."
