@@ -11,7 +11,6 @@ from generator.load import ROOT, load_bank
 from generator.model import Bank
 from generator.site import build_site
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 # What a bank root holds: content, the MkDocs config and its hand-written pages.
 BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml"]
 BANK_DIRS = ["questions", "threats", "docs", "overrides", "templates", "schema"]

@@ -8,6 +8,7 @@ and every correction's original is itself checked against the seed.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -19,8 +20,10 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GUIDANCE = SEED / "lga-2015-tackling-soc-a-local-response.txt"
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
+# Outside CI a checkout without ../shared/seeds skips these; in CI (CI=true) they must run.
 pytestmark = pytest.mark.skipif(
-    not GUIDANCE.is_file(), reason="the seed documents (../shared/seeds) are not beside the repo"
+    not GUIDANCE.is_file() and not os.environ.get("CI"),
+    reason="the seed documents (../shared/seeds) are not beside the repo",
 )
 
 
