@@ -67,8 +67,6 @@ def bare_build(root: Path, work: Path) -> Callable[[], object]:
     bank = load_bank(root)
     tree = work / "bare"
     shutil.copytree(root / "docs", tree / "docs")
-    if (root / "overrides").is_dir():
-        shutil.copytree(root / "overrides", tree / "overrides")
     for path, text in Renderer(bank).pages().items():
         (tree / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (tree / "docs" / path).write_text(text, "utf-8")
