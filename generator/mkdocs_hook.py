@@ -41,6 +41,8 @@ def on_config(config: Any) -> Any:
     cache = os.environ.get("QBANK_CACHE", "1") != "0"
     _state["cache"] = root / ".cache" / "downloads" if cache else None
     config.nav = nav(bank)
+    if bank.edition.logo:
+        config.theme["logo"] = bank.edition.logo_page_path
     if bank.edition.council:
         config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
     return config

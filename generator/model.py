@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # How assured a councillor is by the answer to a question: the same words on the
 # checklist pages, in the spreadsheet's drop-down and in every export.
@@ -193,8 +194,13 @@ class Edition:
 
     council: str = ""
     contacts: tuple[Contact, ...] = ()
-    logo: str = ""
+    logo: str = ""  # absolute path of the council's logo image, or ""
     site_url: str = ""
+
+    @property
+    def logo_page_path(self) -> str:
+        """Where the logo sits in the built site."""
+        return f"assets/council-logo{Path(self.logo).suffix.lower()}" if self.logo else ""
 
 
 @dataclass

@@ -66,6 +66,8 @@ def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes
     files.update(Renderer(bank, [d for d, _ in downloads]).pages())
     files.update({d.path: data for d, data in downloads})
     files["js/iframe-worker-shim.js"] = SHIM.read_bytes()
+    if bank.edition.logo:
+        files[bank.edition.logo_page_path] = Path(bank.edition.logo).read_bytes()
     return files
 
 

@@ -14,6 +14,8 @@ from .model import Bank, Contact, Edition
 from .schemas import check
 from .yamlsafe import read_yaml
 
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
+
 
 def apply_edition(bank: Bank, folder: Path) -> Bank:
     """Return ``bank`` with the edition in ``folder`` on top; raise ContentError on bad input."""
@@ -36,9 +38,24 @@ def apply_edition(bank: Bank, folder: Path) -> Bank:
     if problems or doc is None:
         raise ContentError(problems)
     d = doc.data
+    logo = ""
+    if d.get("logo"):
+        file = (folder / d["logo"]).resolve()
+        if file.suffix.lower() not in LOGO_TYPES or not file.is_file():
+            raise ContentError(
+                [
+                    doc.problem(
+                        ("logo",),
+                        f"logo '{d['logo']}' is not a {', '.join(LOGO_TYPES)} file "
+                        "in the edition folder",
+                        "give the image's path relative to edition.yml",
+                    )
+                ]
+            )
+        logo = str(file)
     edition = Edition(
         council=d["council"],
-        logo=d.get("logo", ""),
+        logo=logo,
         site_url=d.get("site_url", ""),
         contacts=tuple(Contact(**c) for c in d.get("contacts", ())),
     )

@@ -45,3 +45,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens", action="store_true", help="rewrite tests/golden from the renderer"
     )
+
+
+@pytest.fixture(scope="session")
+def built_edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example local edition, built once: the national bank with a council on top."""
+    out = tmp_path_factory.mktemp("edition") / "site"
+    return build_site(ROOT, out, edition=ROOT / "editions" / "example")

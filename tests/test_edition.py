@@ -8,7 +8,6 @@ import pytest
 
 from generator.errors import ContentError
 from generator.load import ROOT, load_bank
-from generator.site import build_site
 
 EXAMPLE = ROOT / "editions" / "example"
 
@@ -33,8 +32,8 @@ def test_edition_site_url_makes_spreadsheet_links_absolute() -> None:
     assert question_link(load_bank(ROOT), q) == "../community-safety-partnerships.html#csp-01"
 
 
-def test_edition_site_carries_the_council_name(tmp_path: Path) -> None:
-    site = build_site(ROOT, tmp_path / "site", edition=EXAMPLE)
+def test_edition_site_carries_the_council_name(built_edition_site: Path) -> None:
+    site = built_edition_site
     page = (site / "police-and-crime-panels.html").read_text("utf-8")
     assert "Exampleshire District Council" in page
     assert "Exampleshire District Council" in (site / "index.html").read_text("utf-8")
@@ -48,3 +47,20 @@ def test_bad_edition_is_reported(tmp_path: Path) -> None:
     assert (problem.line, problem.column) == (2, 1)
     assert problem.message == "unknown key 'councill'"
     assert problem.hint == "did you mean 'council'?"
+
+
+def test_edition_logo_is_in_the_header(built_edition_site: Path) -> None:
+    site = built_edition_site
+    assert (site / "assets" / "council-logo.svg").read_bytes() == (
+        EXAMPLE / "logo.svg"
+    ).read_bytes()
+    assert 'src="assets/council-logo.svg"' in (site / "index.html").read_text("utf-8")
+
+
+def test_missing_logo_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "edition.yml").write_text("council: Somewhere\nlogo: crest.png\n", "utf-8")
+    with pytest.raises(ContentError) as info:
+        load_bank(ROOT, tmp_path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.message.startswith("logo 'crest.png' is not a .svg, .png, .jpg, .jpeg file")

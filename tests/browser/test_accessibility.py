@@ -109,3 +109,15 @@ def test_glossary_term_expands_on_keyboard_focus(page: Page, site_url: str) -> N
     expect(tooltip).to_have_text("police and crime commissioner")
     expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
     expect(tooltip).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_example_edition_passes_axe(page: Page, scheme: str, built_edition_site: Path) -> None:
+    """Every page an edition changes (header, logo, contacts, print header) in both schemes."""
+    found = []
+    for path in site_pages(built_edition_site):
+        if path == "404.html":  # root-absolute links: checked over http for the national site
+            continue
+        open_in_scheme(page, (built_edition_site / path).as_uri(), scheme)
+        found += [f"{path}: {v}" for v in axe_violations(page)]
+    assert not found, f"{len(found)} axe violations in the edition, {scheme}:\n" + "\n".join(found)
