@@ -20,11 +20,12 @@ LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 def apply_edition(bank: Bank, folder: Path) -> Bank:
     """Return ``bank`` with the edition in ``folder`` on top; raise ContentError on bad input."""
     path = folder / "edition.yml"
+    shown = display_path(path, Path.cwd())
     if not path.is_file():
         raise ContentError(
             [
                 Problem(
-                    display_path(path, Path.cwd()),
+                    shown,
                     1,
                     1,
                     "edition folder has no edition.yml",
@@ -32,7 +33,7 @@ def apply_edition(bank: Bank, folder: Path) -> Bank:
                 )
             ]
         )
-    doc, problems = read_yaml(path, display_path(path, Path.cwd()))
+    doc, problems = read_yaml(path, shown)
     if doc is not None and not problems:
         problems = check(doc, "edition")
     if problems or doc is None:

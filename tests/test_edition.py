@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.load import ROOT, load_bank
 
 EXAMPLE = ROOT / "editions" / "example"
@@ -39,11 +39,17 @@ def test_edition_site_carries_the_council_name(built_edition_site: Path) -> None
     assert "Exampleshire District Council" in (site / "index.html").read_text("utf-8")
 
 
-def test_bad_edition_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "edition.yml").write_text("council: Somewhere\ncouncill: typo\n", "utf-8")
+def edition_problem(folder: Path, edition_yml: str) -> Problem:
+    """The one problem an edition folder holding ``edition_yml`` is reported with."""
+    (folder / "edition.yml").write_text(edition_yml, "utf-8")
     with pytest.raises(ContentError) as info:
-        load_bank(ROOT, tmp_path)
+        load_bank(ROOT, folder)
     (problem,) = info.value.problems
+    return problem
+
+
+def test_bad_edition_is_reported(tmp_path: Path) -> None:
+    problem = edition_problem(tmp_path, "council: Somewhere\ncouncill: typo\n")
     assert (problem.line, problem.column) == (2, 1)
     assert problem.message == "unknown key 'councill'"
     assert problem.hint == "did you mean 'council'?"
@@ -58,9 +64,6 @@ def test_edition_logo_is_in_the_header(built_edition_site: Path) -> None:
 
 
 def test_missing_logo_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "edition.yml").write_text("council: Somewhere\nlogo: crest.png\n", "utf-8")
-    with pytest.raises(ContentError) as info:
-        load_bank(ROOT, tmp_path)
-    (problem,) = info.value.problems
+    problem = edition_problem(tmp_path, "council: Somewhere\nlogo: crest.png\n")
     assert (problem.line, problem.column) == (2, 1)
     assert problem.message.startswith("logo 'crest.png' is not a .svg, .png, .jpg, .jpeg file")
