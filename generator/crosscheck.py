@@ -171,6 +171,15 @@ def crosscheck(
     targets = {"audience": audiences, "question": question_ids, "threat": threats}
     for i, note in enumerate(notes_doc.data["notes"]):
         nids.add(note["id"], notes_doc, ("notes", i, "id"))
+        if note["checked"] < note["date"]:
+            problems.append(
+                notes_doc.problem(
+                    ("notes", i, "checked"),
+                    f"note '{note['id']}' was checked ({note['checked']}) before it was "
+                    f"written ({note['date']})",
+                    "set checked to the day you last confirmed the note against its sources",
+                )
+            )
         for j, ref in enumerate(note["applies_to"]):
             kind, _, value = ref.partition(":")
             if kind == "page":

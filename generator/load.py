@@ -33,6 +33,25 @@ def _resource(d: dict[str, Any]) -> m.Resource:
         tuple(d.get("items", ())),
         d.get("url", ""),
         d.get("see", ""),
+        d.get("link", ""),
+        d.get("link_status", ""),
+    )
+
+
+def _note(n: dict[str, Any]) -> m.EditorialNote:
+    sources = tuple(
+        m.NoteSource(s["title"], s["publisher"], s["date"], s["url"]) for s in n["sources"]
+    )
+    return m.EditorialNote(
+        n["id"],
+        n["date"],
+        n["title"],
+        n["text"],
+        tuple(n["applies_to"]),
+        n["checked"],
+        n["status"],
+        n["topic"],
+        sources,
     )
 
 
@@ -105,10 +124,7 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
         glossary=tuple(
             m.Term(t["term"], t["expansion"], _src(t["source"])) for t in glossary_doc.data["terms"]
         ),
-        notes=tuple(
-            m.EditorialNote(n["id"], n["date"], n["title"], n["text"], tuple(n["applies_to"]))
-            for n in notes_doc.data["notes"]
-        ),
+        notes=tuple(_note(n) for n in notes_doc.data["notes"]),
         general_resources=tuple(_resource(x) for x in b.get("general_resources", ())),
         changelog=tuple(
             m.Change(c["version"], c["date"], tuple(c["changes"])) for c in b["changelog"]

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from generator.errors import ContentError
 from generator.load import load_bank
 from generator.model import Bank
-from generator.outputs import abbreviations, generate, nav
+from generator.outputs import abbreviations, footer_note, generate, nav
 from generator.render import Renderer
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -41,6 +41,8 @@ def on_config(config: Any) -> Any:
     cache = os.environ.get("QBANK_CACHE", "1") != "0"
     _state["cache"] = root / ".cache" / "downloads" if cache else None
     config.nav = nav(bank)
+    if footer_note(bank):
+        config.copyright = f"{config.copyright or ''} {footer_note(bank)}".strip()
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
     if bank.edition.council:

@@ -20,7 +20,30 @@ GENERATED_PAGES = frozenset(
         "threats/index",
         "about/sources",
         "about/changelog",
+        "about/changes",
     }
+)
+# How far a change an editorial note describes has gone, as the note's status shows it.
+NOTE_STATUSES = {
+    "in-force": "In force",
+    "not-yet-in-force": "Law, not yet in force",
+    "commencement-unconfirmed": "Law; check whether in force",
+    "proposed": "Proposed, not law",
+    "information": "Information",
+}
+# The headings of the "What has changed since 2015" page, in order.
+NOTE_TOPICS = (
+    "Policing and accountability",
+    "National strategy",
+    "Safeguarding children",
+    "Violence and exploitation",
+    "Modern slavery",
+    "Fraud and cyber crime",
+    "Drugs",
+    "Health",
+    "Families and offenders",
+    "Agencies",
+    "Links and addresses",
 )
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
 COLUMNS = (
@@ -109,6 +132,10 @@ class Resource:
     items: tuple[str, ...] = ()
     url: str = ""
     see: str = ""
+    # The address a reader clicks (https: the same page, an archived copy or a named
+    # replacement) and what it is; ``url`` stays the 2015 address as printed.
+    link: str = ""
+    link_status: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,12 +183,30 @@ class Term:
 
 
 @dataclass(frozen=True)
+class NoteSource:
+    """Where a fact in an editorial note was confirmed."""
+
+    title: str
+    publisher: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True)
 class EditorialNote:
     id: str
     date: str
     title: str
     text: str
     applies_to: tuple[str, ...]
+    checked: str = ""  # YYYY-MM-DD: when the note was last checked against its sources
+    status: str = ""  # a key of NOTE_STATUSES
+    topic: str = ""
+    sources: tuple[NoteSource, ...] = ()
+
+    @property
+    def status_label(self) -> str:
+        return NOTE_STATUSES.get(self.status, "")
 
 
 @dataclass(frozen=True)
@@ -240,6 +285,11 @@ class Bank:
     def notes_for(self, ref: str) -> tuple[EditorialNote, ...]:
         """Editorial notes attached to ``audience:x``, ``question:X-01``, ``threat:x`` or a page."""
         return tuple(n for n in self.notes if ref in n.applies_to)
+
+    @property
+    def notes_as_at(self) -> str:
+        """The latest date any editorial note was checked (YYYY-MM-DD), or ""."""
+        return max((n.checked for n in self.notes if n.checked), default="")
 
     def tagged(self, key: str, value: str) -> tuple[Question, ...]:
         """Questions whose ``strands`` or ``themes`` (``key``) include ``value``."""

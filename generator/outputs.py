@@ -8,7 +8,7 @@ from markupsafe import escape
 
 from .exporters.registry import build_downloads
 from .model import Bank
-from .render import Renderer
+from .render import Renderer, long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -42,6 +42,7 @@ def nav(bank: Bank) -> list[dict[str, object]]:
         {
             "About": [
                 "about/sources.md",
+                "about/changes.md",
                 "about/accessibility.md",
                 "about/changelog.md",
                 "contributing/content-format.md",
@@ -69,6 +70,13 @@ def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes
     if bank.edition.logo:
         files[bank.edition.logo_page_path] = Path(bank.edition.logo).read_bytes()
     return files
+
+
+def footer_note(bank: Bank) -> str:
+    """What the site footer adds to the copyright line: the editorial notes' "as at" date."""
+    if not bank.notes_as_at:
+        return ""
+    return f"Editorial notes on what has changed since 2015 as at {long_date(bank.notes_as_at)}."
 
 
 def abbreviations(bank: Bank) -> str:

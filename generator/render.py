@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .exporters import Download
-from .model import ANSWER_STATUSES, COLUMNS, Audience, Bank, Question
+from .model import ANSWER_STATUSES, COLUMNS, NOTE_TOPICS, Audience, Bank, Question
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -111,6 +111,9 @@ class Renderer:
         for name in ("all-questions", "the-4ps", "glossary", "about/sources", "about/changelog"):
             page = f"{name}.md"
             out[page] = self._render(f"{posixpath.basename(name)}.md.jinja", page, ctx)
+        out["about/changes.md"] = self._render(
+            "changes.md.jinja", "about/changes.md", {**ctx, "topics": NOTE_TOPICS}
+        )
         return out
 
     def page_notes(self, page: str) -> str:

@@ -75,6 +75,24 @@ def note_title(n: EditorialNote) -> str:
     return f"Editorial note, {long_date(date.fromisoformat(n.date))}: {n.title}"
 
 
+def note_sources(n: EditorialNote) -> str:
+    """``Status: In force. Checked 1 December 2026. Sources: Title (Publisher, 2023), https://…``"""
+    parts = []
+    if n.status_label:
+        parts.append(f"Status: {n.status_label}.")
+    if n.checked:
+        parts.append(f"Checked {long_date(date.fromisoformat(n.checked))}.")
+    if n.sources:
+        cited = "; ".join(f"{s.title} ({s.publisher}, {s.date}), {s.url}" for s in n.sources)
+        parts.append(f"Source{'s' if len(n.sources) > 1 else ''}: {cited}.")
+    return " ".join(parts)
+
+
+def resource_link(r: Resource) -> str:
+    """`` Link: https://… (archived copy).`` for a resource with a current link, else ""."""
+    return f" Link: {r.link} ({r.link_status})." if r.link else ""
+
+
 def is_repeat(note: EditorialNote, question: Question) -> bool:
     """A question's note that its whole checklist carries too: printed once, at the top."""
     return f"audience:{question.audience_id}" in note.applies_to

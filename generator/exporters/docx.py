@@ -103,6 +103,7 @@ class WordDocument:
     def notes(self, notes: Iterable[EditorialNote]) -> None:
         for n in notes:
             self.labelled(c.note_title(n) + ".", n.text, size=9)
+            self.para(c.note_sources(n), size=8)
 
     def corrections(self, corrections: Iterable[Correction]) -> list[Paragraph]:
         return [
@@ -172,7 +173,9 @@ class WordDocument:
                 text_cell.add_paragraph(f"Retired: {q.retired_note}")
             asides = [f"Editorial correction: {c.correction_text(x)}" for x in q.corrections]
             asides += [
-                c.note_reference(n) if c.is_repeat(n, q) else f"{c.note_title(n)}. {n.text}"
+                c.note_reference(n)
+                if c.is_repeat(n, q)
+                else f"{c.note_title(n)}. {n.text} {c.note_sources(n)}"
                 for n in bank.notes_for("question:" + q.id)
             ]
             for aside in asides:
@@ -239,7 +242,7 @@ class WordDocument:
             for r in c.resources(self.bank, threat):
                 p = self.para(c.resource_text(r), style="List Bullet", size=9)
                 if r.url:
-                    p.add_run(f" 2015 link: {r.url}").font.size = Pt(8)
+                    p.add_run(f" 2015 link: {r.url}.{c.resource_link(r)}").font.size = Pt(8)
         if threat.footnotes:
             self.doc.add_heading("Notes from the guidance", level=2)
             for f in threat.footnotes:

@@ -50,6 +50,7 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         "title": bank.title,
         "version": stamp.version,
         "build_date": stamp.built.isoformat(),
+        "notes_as_at": bank.notes_as_at,
         "edition": asdict(bank.edition),
         "sources": [asdict(s) for s in bank.sources],
         "strands": [asdict(s) for s in bank.strands],

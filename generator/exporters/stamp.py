@@ -48,10 +48,13 @@ class Stamp:
     version: str
     built: date
     time: datetime
+    # The latest editorial-note check: what the notes say is true as at this date.
+    notes_as_at: date | None = None
 
     @classmethod
     def of(cls, bank: Bank) -> Stamp:
-        return cls(bank.title, bank.version, build_date(), build_time())
+        as_at = date.fromisoformat(bank.notes_as_at) if bank.notes_as_at else None
+        return cls(bank.title, bank.version, build_date(), build_time(), as_at)
 
     @property
     def long_date(self) -> str:
@@ -59,9 +62,18 @@ class Stamp:
         return f"{self.built.day} {self.built:%B %Y}"
 
     @property
+    def as_at(self) -> str:
+        """``editorial notes as at 1 December 2026`` (empty when there are no notes)."""
+        if self.notes_as_at is None:
+            return ""
+        return f"editorial notes as at {self.notes_as_at.day} {self.notes_as_at:%B %Y}"
+
+    @property
     def line(self) -> str:
-        """``SOC Scrutiny Question Bank version 1.0.0, built 23 November 2026``."""
-        return f"{self.title} version {self.version}, built {self.long_date}"
+        """``SOC Scrutiny Question Bank version 1.0.0, built 23 November 2026`` and, when the
+        bank has notes, ``; editorial notes as at 1 December 2026``."""
+        line = f"{self.title} version {self.version}, built {self.long_date}"
+        return f"{line}; {self.as_at}" if self.as_at else line
 
 
 def normalise_zip(data: bytes, when: datetime) -> bytes:

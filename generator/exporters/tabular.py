@@ -1,7 +1,7 @@
 """One row per question for tracking answers: the rows the spreadsheets hold, and the CSV.
 
 The CSV is UTF-8 with a byte-order mark so that Excel opens its curly quotes and dashes
-correctly; every row carries the bank version and build date.
+correctly; every row carries the bank version, build date and editorial notes' "as at" date.
 """
 
 from __future__ import annotations
@@ -64,9 +64,10 @@ def to_csv(bank: Bank, questions: Iterable[Question], stamp: Stamp) -> bytes:
     """The rows as CSV (UTF-8 with BOM, CRLF line ends as RFC 4180 has them)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow((*HEADERS, "Bank version", "Build date"))
+    writer.writerow((*HEADERS, "Bank version", "Build date", "Notes as at"))
     for q in questions:
-        writer.writerow((*question_row(bank, q), stamp.version, stamp.built.isoformat()))
+        built = stamp.built.isoformat()
+        writer.writerow((*question_row(bank, q), stamp.version, built, bank.notes_as_at))
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -77,6 +77,7 @@ def _about_sheet(
         ("Council", bank.edition.council or "(none: the national bank)"),
         ("Bank version", stamp.version),
         ("Build date", stamp.built.isoformat()),
+        ("Notes as at", bank.notes_as_at or "(no editorial notes)"),
         ("Source", "\n".join(sources)),
         ("Status", "; ".join(c.STATUSES)),
         ("How to use", "Record each answer's status, notes, owner and date; add a row per "
