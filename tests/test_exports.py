@@ -129,7 +129,9 @@ def test_pdf_checklist(downloads: Path, bank: Bank, audience_id: str) -> None:
     audience = bank.audience(audience_id)
     data = (downloads / f"{audience.slug}.pdf").read_bytes()
     sizes = page_sizes(data)
-    assert set(sizes) == {A4} and len(sizes) <= 3
+    # Up to 4 pages: dated, sourced editorial notes (issue 9) take most of a page for the
+    # police and crime panel and overview and scrutiny checklists.
+    assert set(sizes) == {A4} and len(sizes) <= 4
     text = pdf_text(data)
     for q in audience.questions:
         assert q.id in text
