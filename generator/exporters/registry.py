@@ -94,14 +94,26 @@ _LIBRARIES = ("python-docx", "openpyxl", "weasyprint", "pydyf", "Jinja2", "fontt
 _MANIFEST_DAYS = 30
 
 
-@cache
-def _code_fingerprint() -> bytes:
-    """A digest of the code, templates, schema and library versions behind the downloads."""
-    digest = hashlib.sha256()
+def _code_files() -> list[Path]:
     files = [*sorted(_PACKAGE.glob("*.py")), *sorted((_ROOT / "templates" / "print").iterdir())]
     files += [_ROOT / "generator" / name for name in ("model.py", "render.py")]
-    files += [_ROOT / "schema" / "question-bank.schema.json"]
-    for path in files:
+    return [*files, _ROOT / "schema" / "question-bank.schema.json"]
+
+
+def _code_fingerprint() -> bytes:
+    """A digest of the code, templates, schema and library versions behind the downloads.
+
+    Worked out again only when one of those files changes (a template edited under
+    ``make serve`` must not find the files made from the old one)."""
+    files = _code_files()
+    return _digest(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@cache
+def _digest(signature: tuple[tuple[str, int, int], ...]) -> bytes:
+    digest = hashlib.sha256()
+    for name, _, _ in signature:
+        path = Path(name)
         digest.update(path.name.encode() + path.read_bytes())
     for name in _LIBRARIES:
         try:
@@ -156,8 +168,10 @@ class _Part:
     weight: int  # how much the view holds: the pool starts the heaviest parts first
 
 
-def _part(fmt: str, name: str, make: Callable[..., Output], view: Bank, *rest: Any) -> _Part:
-    digest = hashlib.sha256(_code_fingerprint())
+def _part(
+    fmt: str, name: str, make: Callable[..., Output], view: Bank, *rest: Any, code: bytes
+) -> _Part:
+    digest = hashlib.sha256(code)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     shown = repr(view)
     digest.update(f"{fmt}\0{name}\0{build_date().isoformat()}\0{epoch}\0{shown}".encode())
@@ -168,22 +182,24 @@ def _part(fmt: str, name: str, make: Callable[..., Output], view: Bank, *rest: A
 def parts(bank: Bank) -> list[_Part]:
     """Every part of every registered format, in the order the downloads are listed."""
     out: list[_Part] = []
+    code = _code_fingerprint()
     for fmt, export in EXPORTERS.items():
         split = PARTS.get(fmt)
         if split is None:
-            out.append(_part(fmt, "bank", export, bank))
+            out.append(_part(fmt, "bank", export, bank, code=code))
             continue
         if split.bank:
             view = replace(bank, edition=_edition(bank.edition, split.unprinted))
-            out.append(_part(fmt, "bank", split.bank, view))
+            out.append(_part(fmt, "bank", split.bank, view, code=code))
         if split.audience:
             for a in bank.audiences:
                 view = _audience_view(bank, a, split.unprinted)
-                out.append(_part(fmt, f"audience-{a.id}", split.audience, view, view.audiences[0]))
+                name = f"audience-{a.id}"
+                out.append(_part(fmt, name, split.audience, view, a, code=code))
         if split.threat:
             for t in bank.threats:
                 view = _threat_view(bank, t, split.unprinted)
-                out.append(_part(fmt, f"threat-{t.id}", split.threat, view, view.threats[0]))
+                out.append(_part(fmt, f"threat-{t.id}", split.threat, view, t, code=code))
     return out
 
 
@@ -202,26 +218,30 @@ def jobs() -> int:
     return int(value)
 
 
-def _run(make: Callable[..., Output], args: tuple[Any, ...]) -> Output:
+def _run(make: Callable[..., Output], args: tuple[Any, ...], epoch: str | None) -> Output:
+    # A worker outlives the build that started it: it takes the build date from each task.
+    if epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
     return make(*args)
 
 
-_pool: dict[int, Executor] = {}
+_pool: dict[tuple[int, bytes], Executor] = {}
 
 
 def _executor(workers: int) -> Executor:
     """A process pool kept for the life of this process, so `make serve` rebuilds and a
-    many-edition build pay for starting workers (and importing WeasyPrint) once."""
-    if workers not in _pool:
-        for old in _pool.values():
-            old.shutdown()
-        _pool.clear()
+    many-edition build pay for starting workers (and importing WeasyPrint) once; started
+    afresh when the exporter code changes, since workers import it when they start."""
+    key = (workers, _code_fingerprint())
+    if key not in _pool:
+        _close_pool()
         # forkserver, not fork: a build may run beside threads (the preview server, a test
         # browser) whose locks a forked child would inherit held.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["generator.exporters.registry"])
-        _pool[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    return _pool[workers]
+        _pool[key] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return _pool[key]
 
 
 @atexit.register
@@ -235,11 +255,12 @@ def make_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Output
     """Each part's files, in order; made across ``workers`` processes when that pays."""
     workers = jobs() if workers is None else workers
     if workers < 2 or len(todo) < 2:
-        return [_run(p.make, p.args) for p in todo]
+        return [p.make(*p.args) for p in todo]
     executor = _executor(workers)
     # Heaviest first, so a long PDF does not start last and hold up the end.
     order = sorted(range(len(todo)), key=lambda i: -todo[i].weight)
-    futures = {i: executor.submit(_run, todo[i].make, todo[i].args) for i in order}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    futures = {i: executor.submit(_run, todo[i].make, todo[i].args, epoch) for i in order}
     return [futures[i].result() for i in range(len(todo))]
 
 
