@@ -35,8 +35,7 @@ def edit_question(bank: Bank, question_id: str, text: str) -> Bank:
         dataclasses.replace(
             a,
             questions=tuple(
-                dataclasses.replace(q, text=text) if q.id == question_id else q
-                for q in a.questions
+                dataclasses.replace(q, text=text) if q.id == question_id else q for q in a.questions
             ),
         )
         for a in bank.audiences

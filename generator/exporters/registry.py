@@ -228,6 +228,7 @@ def _run(make: Callable[..., Output], args: tuple[Any, ...], epoch: str | None) 
 
 
 _pool: dict[tuple[int, bytes], Executor] = {}
+_POOL_MIN_PARTS = 8
 
 
 def _executor(workers: int) -> Executor:
@@ -254,7 +255,9 @@ def _close_pool() -> None:
 def make_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Output]:
     """Each part's files, in order; made across ``workers`` processes when that pays."""
     workers = jobs() if workers is None else workers
-    if workers < 2 or len(todo) < 2:
+    # Starting workers costs about as much as a few PDFs: a handful of parts (an edit) is
+    # made here, unless a pool is already running (`make serve`, many editions).
+    if workers < 2 or len(todo) < 2 or (not _pool and len(todo) < _POOL_MIN_PARTS):
         return [p.make(*p.args) for p in todo]
     executor = _executor(workers)
     # Heaviest first, so a long PDF does not start last and hold up the end.
