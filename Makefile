@@ -7,7 +7,7 @@ OUT ?= site
 EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint typecheck validate install bench clean
+.PHONY: site serve test check lint typecheck validate install bench clean editions
 
 # The virtual environment is rebuilt only when the dependencies change.
 $(BIN)/qbank: pyproject.toml
@@ -29,6 +29,12 @@ validate: install
 site: install
 	$(BIN)/qbank build -o $(OUT) $(EDITION_ARG)
 
+# Every edition folder (or those in EDITIONS), each built into $(EDITIONS_OUT)/<folder name>.
+EDITIONS ?= $(wildcard editions/*/)
+EDITIONS_OUT ?= site-editions
+editions: install
+	$(BIN)/qbank build -o $(EDITIONS_OUT) --subfolders $(foreach e,$(EDITIONS),--edition $(e))
+
 serve: install
 	$(BIN)/qbank serve $(EDITION_ARG)
 
@@ -49,4 +55,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) $(EDITIONS_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,8 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
+from generator.editions import CACHE, build_editions
+from generator.exporters import registry
 from generator.exporters.registry import build_downloads
 from generator.load import load_bank
 from generator.outputs import SHIM, nav
@@ -52,6 +54,8 @@ def full_build(root: Path, out: Path, cached: bool) -> Callable[[], object]:
 
     def build() -> None:
         os.environ["QBANK_CACHE"] = "1" if cached else "0"
+        if not cached:
+            registry._close_pool()  # a first build starts its own workers
         try:
             build_site(root, out)
         finally:
@@ -60,6 +64,78 @@ def full_build(root: Path, out: Path, cached: bool) -> Callable[[], object]:
     if cached:
         build()  # fill the cache
     return build
+
+
+def edit_build(root: Path, out: Path) -> Callable[[], object]:
+    """A rebuild after an editor changes one word of one question (as in `make serve`).
+
+    ``root`` must be a copy: each run edits the first question of ``questions/csp.yml``.
+    """
+    path = root / "questions" / "csp.yml"
+    original = path.read_text("utf-8")
+    runs = [0]
+
+    def build() -> None:
+        runs[0] += 1
+        edited = original.replace("community safety plan?", f"community safety plan {runs[0]}?")
+        assert edited != original, "the benchmark's edit no longer matches questions/csp.yml"
+        path.write_text(edited, "utf-8")
+        build_site(root, out)
+
+    build_site(root, out)  # a full build fills the cache; each run then edits and rebuilds
+    return build
+
+
+def editions(root: Path, work: Path, count: int) -> tuple[list[Path], Callable[[], object]]:
+    """``count`` local editions of the bank built in one run, from an empty download cache."""
+    folders = []
+    for i in range(1, count + 1):
+        folder = work / "editions" / f"council-{i:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "edition.yml").write_text(
+            f"council: Benchmark Council {i}\n"
+            "contacts:\n  - role: Scrutiny officer\n    email: scrutiny@example.gov.uk\n",
+            "utf-8",
+        )
+        folders.append(folder)
+
+    def build() -> None:
+        shutil.rmtree(root / CACHE, ignore_errors=True)
+        registry._close_pool()
+        build_editions(root, work / "edition-sites", folders)
+
+    return folders, build
+
+
+def pdf_each_ms(root: Path, runs: int) -> tuple[float, float]:
+    """Median milliseconds a PDF takes, made as a build makes them (one shared font
+    configuration and stylesheet), and made with fresh ones for each (the old way),
+    interleaved so both see the same machine load."""
+    import weasyprint
+
+    from generator.exporters import pdf
+
+    bank = load_bank(root)
+    shared: list[float] = []
+    fresh: list[float] = []
+    real_css = pdf._stylesheet
+    real_fonts = pdf._fonts
+    docs = [(pdf.audience_downloads, a) for a in bank.audiences[:7]]
+    docs += [(pdf.threat_downloads, t) for t in bank.threats]
+    for _ in range(runs):
+        for make, item in docs:
+            started = time.perf_counter()
+            make(bank, item)  # type: ignore[operator]
+            shared.append(time.perf_counter() - started)
+            try:
+                pdf._stylesheet = lambda css: weasyprint.CSS(string=css)  # type: ignore[assignment]
+                pdf._fonts = lambda: None  # type: ignore[assignment]
+                started = time.perf_counter()
+                make(bank, item)  # type: ignore[operator]
+                fresh.append(time.perf_counter() - started)
+            finally:
+                pdf._stylesheet, pdf._fonts = real_css, real_fonts
+    return statistics.median(shared) * 1000, statistics.median(fresh) * 1000
 
 
 def bare_build(root: Path, work: Path) -> Callable[[], object]:
@@ -79,7 +155,7 @@ def bare_build(root: Path, work: Path) -> Callable[[], object]:
 
     def build() -> None:
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
-        mkdocs_build.build(load_config(str(tree / "mkdocs.yml"), site_dir=str(work / "site")))
+        mkdocs_build.build(load_config(str(tree / "mkdocs.yml"), site_dir=str(tree / "site")))
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
     return build

@@ -27,10 +27,40 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .site import build_site
 
+    if len(args.editions) > 1 or args.subfolders:
+        return _build_editions(args)
     started = time.perf_counter()
     out = build_site(args.root, Path(args.output), edition=args.edition)
     print(f"Built {out} in {time.perf_counter() - started:.1f} s.")
     return 0
+
+
+def _build_editions(args: argparse.Namespace) -> int:
+    from .editions import build_editions
+
+    if not args.editions:
+        raise ValueError("--subfolders builds editions: name each with --edition DIR")
+    started = time.perf_counter()
+    outs = build_editions(args.root, Path(args.output), args.editions)
+    for out in outs:
+        print(f"Built {out}.")
+    print(f"Built {len(outs)} editions in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+class _Editions(argparse.Action):
+    """``--edition`` may be repeated: ``edition`` keeps the first, ``editions`` all of them."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        namespace.editions = [*namespace.editions, values]
+        if namespace.edition is None:
+            namespace.edition = values
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -58,8 +88,18 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(run=_validate)
     b = sub.add_parser("build", help="validate and build the static site")
     b.add_argument("-o", "--output", default="site", help="site folder (replaced on success)")
-    b.add_argument("--edition", type=Path, help="a council's local edition folder")
-    b.set_defaults(run=_build)
+    b.add_argument(
+        "--edition",
+        type=Path,
+        action=_Editions,
+        help="a council's local edition folder; repeat it to build each into DIR/<folder name>",
+    )
+    b.add_argument(
+        "--subfolders",
+        action="store_true",
+        help="build even one --edition into DIR/<folder name> (as `make editions` does)",
+    )
+    b.set_defaults(run=_build, editions=[])
     s = sub.add_parser("serve", help="preview the site, rebuilding when content changes")
     s.add_argument("--edition", type=Path)
     s.add_argument("--address", default="127.0.0.1:8000")

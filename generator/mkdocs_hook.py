@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
@@ -22,6 +23,7 @@ from generator.load import load_bank
 from generator.model import Bank
 from generator.outputs import abbreviations, footer_note, generate, nav
 from generator.render import Renderer
+from generator.search_index import lean_search_index
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _state: dict[str, Any] = {}
@@ -76,3 +78,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus.
     return _ABBR.sub('<abbr tabindex="0" ', html)
+
+
+# After the search plugin writes its index (priority 0), before the offline plugin copies it
+# into search_index.js (-100): a smaller index answers a query typed at load sooner.
+@event_priority(-50)
+def on_post_build(config: Any) -> None:
+    lean_search_index(Path(config.site_dir))

@@ -267,15 +267,21 @@ def checklist_docx(
     return word
 
 
-def export(bank: Bank) -> list[tuple[Download, bytes]]:
-    """One Word checklist per audience."""
+def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, bytes]]:
+    """One audience's Word checklist: a part the registry makes and caches on its own."""
     return [
         download(
-            f"{a.name} checklist (Word)",
-            c.audience_path(a, "docx"),
+            f"{audience.name} checklist (Word)",
+            c.audience_path(audience, "docx"),
             "Word",
-            checklist_docx(bank, a, c.Meeting(bank.edition.council, a.name)).to_bytes(),
-            audience_id=a.id,
+            checklist_docx(
+                bank, audience, c.Meeting(bank.edition.council, audience.name)
+            ).to_bytes(),
+            audience_id=audience.id,
         )
-        for a in bank.audiences
     ]
+
+
+def export(bank: Bank) -> list[tuple[Download, bytes]]:
+    """One Word checklist per audience."""
+    return [item for a in bank.audiences for item in audience_downloads(bank, a)]

@@ -1,21 +1,44 @@
 """Which download formats a build makes: a dict from format name to exporter.
 
-Downloads are the slow part of a build (WeasyPrint lays out every PDF), so a build may
-keep them in a cache keyed by everything that shapes them: the whole bank, the build
-date, the exporter code, the print templates and the library versions. Unchanged
-content then costs nothing on the next build or on every ``mkdocs serve`` rebuild.
+Downloads are the slow part of a build (WeasyPrint lays out every PDF), so a build splits
+them into parts, makes the parts its cache does not hold across the machine's cores, and
+keeps each part in a cache keyed by exactly what it shows:
+
+- a **part** is one body's files of a format (its checklist, its tracker), one threat's
+  briefing, or a format's bank-wide files (the whole-bank tracker, CSV, JSON). A format
+  names its parts in :data:`PARTS`; any other exporter is one bank-wide part.
+- a part is made from a **view** of the bank holding only what that part prints: its body
+  and questions, the editorial notes on them, the threats they name, the edition fields the
+  format prints. The cache key is a digest of that view with the build date, the format,
+  the exporter code, the print templates and the library versions. An edit to one question
+  remakes only its body's files and the bank-wide ones, and a download that prints nothing
+  of an edition (the CSV of an edition without its own site address) is shared by editions.
+- the parts the cache misses are made in a process pool (``QBANK_JOBS`` workers, default
+  one per core; ``QBANK_JOBS=1`` makes them in this process). Each part's bytes depend only
+  on its view, so the output is byte-for-byte the same as a serial build.
+- each build writes a manifest of the entries it used (one per edition); entries no
+  manifest names are removed, so the cache holds every edition's latest build and no more.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
+import multiprocessing
+import os
 import pickle
-from collections.abc import Callable
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from ..model import Bank
+from ..model import Audience, Bank, Edition, Threat
 from . import Download, docx, opendata, pdf, tabular, xlsx
 from .stamp import build_date
 
@@ -31,18 +54,66 @@ EXPORTERS: dict[str, Exporter] = {
     "json": opendata.export,
 }
 
+
+@dataclass(frozen=True)
+class Parts:
+    """How a format's downloads split into parts made and cached one by one.
+
+    The format's exporter must return the same files in the same order: the bank-wide
+    part, then each audience's, then each threat's (``tests/test_download_parts.py``).
+    """
+
+    bank: Callable[[Bank], Output] | None = None
+    audience: Callable[[Bank, Audience], Output] | None = None
+    threat: Callable[[Bank, Threat], Output] | None = None
+    # Edition fields none of the format's files print: left out of its views, so editions
+    # that differ only in them share the files.
+    unprinted: tuple[str, ...] = ()
+
+
+# Formats not named here (and any exporter registered later) are one bank-wide part.
+PARTS: dict[str, Parts] = {
+    "docx": Parts(audience=docx.audience_downloads, unprinted=("contacts", "logo", "site_url")),
+    "pdf": Parts(
+        audience=pdf.audience_downloads,
+        threat=pdf.threat_downloads,
+        unprinted=("contacts", "logo", "site_url"),
+    ),
+    "xlsx": Parts(
+        bank=xlsx.bank_downloads,
+        audience=xlsx.audience_downloads,
+        unprinted=("contacts", "logo"),
+    ),
+    "csv": Parts(bank=tabular.export, unprinted=("council", "contacts", "logo")),
+}
+
 _PACKAGE = Path(__file__).resolve().parent
 _ROOT = _PACKAGE.parent.parent
-_LIBRARIES = ("python-docx", "openpyxl", "weasyprint", "pydyf", "Jinja2")
+_LIBRARIES = ("python-docx", "openpyxl", "weasyprint", "pydyf", "Jinja2", "fonttools")
+# Manifests of editions not built for this long stop keeping their entries.
+_MANIFEST_DAYS = 30
+
+
+def _code_files() -> list[Path]:
+    files = [*sorted(_PACKAGE.glob("*.py")), *sorted((_ROOT / "templates" / "print").iterdir())]
+    files += [_ROOT / "generator" / name for name in ("model.py", "render.py")]
+    return [*files, _ROOT / "schema" / "question-bank.schema.json"]
+
+
+def _code_fingerprint() -> bytes:
+    """A digest of the code, templates, schema and library versions behind the downloads.
+
+    Worked out again only when one of those files changes (a template edited under
+    ``make serve`` must not find the files made from the old one)."""
+    files = _code_files()
+    return _digest(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 @cache
-def _code_fingerprint() -> bytes:
-    """A digest of the code, templates, schema and library versions behind the downloads."""
+def _digest(signature: tuple[tuple[str, int, int], ...]) -> bytes:
     digest = hashlib.sha256()
-    files = [*sorted(_PACKAGE.glob("*.py")), *sorted((_ROOT / "templates" / "print").iterdir())]
-    files += [_ROOT / "generator" / "model.py", _ROOT / "schema" / "question-bank.schema.json"]
-    for path in files:
+    for name, _, _ in signature:
+        path = Path(name)
         digest.update(path.name.encode() + path.read_bytes())
     for name in _LIBRARIES:
         try:
@@ -52,40 +123,246 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _key(name: str, bank: Bank) -> str:
-    digest = hashlib.sha256(_code_fingerprint())
-    digest.update(f"{name}\0{build_date().isoformat()}\0{bank!r}".encode())
-    return digest.hexdigest()[:32]
+# Views: the bank as one part sees it ----------------------------------------------------------
 
 
-def _cached(name: str, export: Exporter, bank: Bank, cache_dir: Path) -> Output:
-    key = _key(name, bank)
-    path = cache_dir / f"{name}-{key}.pickle"
+def _edition(edition: Edition, unprinted: Iterable[str]) -> Edition:
+    blank = Edition()
+    return replace(edition, **{name: getattr(blank, name) for name in unprinted})
+
+
+def _audience_view(bank: Bank, audience: Audience, unprinted: Sequence[str]) -> Bank:
+    """An audience's files print its questions, notes on it and them, and the threats'
+    names they are tagged with; the bank-wide vocabularies are small and kept whole."""
+    refs = {f"audience:{audience.id}", *(f"question:{q.id}" for q in audience.questions)}
+    named = {t for q in audience.questions for t in q.threats}
+    return replace(
+        bank,
+        audiences=(audience,),
+        threats=tuple(t for t in bank.threats if t.id in named),
+        notes=tuple(n for n in bank.notes if refs.intersection(n.applies_to)),
+        general_resources=(),
+        changelog=(),
+        edition=_edition(bank.edition, unprinted),
+    )
+
+
+def _threat_view(bank: Bank, threat: Threat, unprinted: Sequence[str]) -> Bank:
+    return replace(
+        bank,
+        audiences=(),
+        threats=(threat,),
+        notes=tuple(n for n in bank.notes if f"threat:{threat.id}" in n.applies_to),
+        changelog=(),
+        edition=_edition(bank.edition, unprinted),
+    )
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One unit of work: a function, its arguments, and the cache entry it fills."""
+
+    entry: str  # the cache file's name: format, part and key
+    make: Callable[..., Output]
+    args: tuple[Any, ...]
+    weight: int  # how much the view holds: the pool starts the heaviest parts first
+
+
+def _part(
+    fmt: str, name: str, make: Callable[..., Output], view: Bank, *rest: Any, code: bytes
+) -> _Part:
+    digest = hashlib.sha256(code)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    shown = repr(view)
+    digest.update(f"{fmt}\0{name}\0{build_date().isoformat()}\0{epoch}\0{shown}".encode())
+    entry = f"{fmt}-{name}-{digest.hexdigest()[:32]}.pickle"
+    return _Part(entry, make, (view, *rest), len(shown))
+
+
+def parts(bank: Bank) -> list[_Part]:
+    """Every part of every registered format, in the order the downloads are listed."""
+    out: list[_Part] = []
+    code = _code_fingerprint()
+    for fmt, export in EXPORTERS.items():
+        split = PARTS.get(fmt)
+        if split is None:
+            out.append(_part(fmt, "bank", export, bank, code=code))
+            continue
+        if split.bank:
+            view = replace(bank, edition=_edition(bank.edition, split.unprinted))
+            out.append(_part(fmt, "bank", split.bank, view, code=code))
+        if split.audience:
+            for a in bank.audiences:
+                view = _audience_view(bank, a, split.unprinted)
+                name = f"audience-{a.id}"
+                out.append(_part(fmt, name, split.audience, view, a, code=code))
+        if split.threat:
+            for t in bank.threats:
+                view = _threat_view(bank, t, split.unprinted)
+                out.append(_part(fmt, f"threat-{t.id}", split.threat, view, t, code=code))
+    return out
+
+
+# Making parts: in this process or across the machine's cores -------------------------------
+
+
+def jobs() -> int:
+    """How many processes make downloads: ``QBANK_JOBS``, else one per core."""
+    value = os.environ.get("QBANK_JOBS", "").strip()
+    if not value:
+        return max(1, len(os.sched_getaffinity(0)))
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(
+            f"QBANK_JOBS must be a whole number of processes, 1 or more, not {value!r}"
+        )
+    return int(value)
+
+
+def _run(make: Callable[..., Output], args: tuple[Any, ...], epoch: str | None) -> Output:
+    # A worker outlives the build that started it: it takes the build date from each task.
+    if epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    return make(*args)
+
+
+_pool: dict[tuple[int, bytes], Executor] = {}
+_POOL_MIN_PARTS = 8
+
+
+def _executor(workers: int) -> Executor:
+    """A process pool kept for the life of this process, so `make serve` rebuilds and a
+    many-edition build pay for starting workers (and importing WeasyPrint) once; started
+    afresh when the exporter code changes, since workers import it when they start."""
+    key = (workers, _code_fingerprint())
+    if key not in _pool:
+        _close_pool()
+        # forkserver, not fork: a build may run beside threads (the preview server, a test
+        # browser) whose locks a forked child would inherit held.
+        context = multiprocessing.get_context("forkserver")
+        _pool[key] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return _pool[key]
+
+
+@atexit.register
+def _close_pool() -> None:
+    for executor in _pool.values():
+        executor.shutdown(cancel_futures=True)
+    _pool.clear()
+
+
+def make_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Output]:
+    """Each part's files, in order; made across ``workers`` processes when that pays."""
+    workers = jobs() if workers is None else workers
+    # Starting workers costs about as much as a few PDFs: a handful of parts (an edit) is
+    # made here, unless a pool is already running (`make serve`, many editions).
+    if workers < 2 or len(todo) < 2 or (not _pool and len(todo) < _POOL_MIN_PARTS):
+        return [p.make(*p.args) for p in todo]
+    executor = _executor(workers)
+    # Heaviest first, so a long PDF does not start last and hold up the end.
+    order = sorted(range(len(todo)), key=lambda i: -todo[i].weight)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    futures = {i: executor.submit(_run, todo[i].make, todo[i].args, epoch) for i in order}
+    return [futures[i].result() for i in range(len(todo))]
+
+
+# The cache ------------------------------------------------------------------------------------
+
+
+def _load(path: Path) -> Output | None:
     try:
         output: Output = pickle.loads(path.read_bytes())
-        return output
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # a miss or a damaged entry: make the files again
-    output = export(bank)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob(f"{name}-*.pickle"):
-        old.unlink(missing_ok=True)
-    tmp = path.with_suffix(".tmp")
+        return None  # a miss or a damaged entry: make the files again
+    os.utime(path)  # recently used: a concurrent build's sweep keeps it
+    return output
+
+
+def _store(path: Path, output: Output) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(pickle.dumps(output))
     tmp.replace(path)
-    return output
+
+
+def manifest_name(bank: Bank) -> str:
+    """Which manifest a build of this bank writes: one per edition, by council name."""
+    council = bank.edition.council
+    if not council:
+        return "national"
+    slug = re.sub(r"[^a-z0-9]+", "-", council.lower()).strip("-")[:40]
+    return f"{slug}-{hashlib.sha256(council.encode()).hexdigest()[:8]}"
+
+
+def _sweep(cache_dir: Path, started: float) -> None:
+    """Remove entries no edition's latest build used (and no build since ``started`` touched)."""
+    keep: set[str] = set()
+    manifests = cache_dir / "manifests"
+    for path in manifests.glob("*.json"):
+        try:
+            if path.stat().st_mtime < time.time() - _MANIFEST_DAYS * 86400:
+                path.unlink()
+                continue
+            keep.update(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):
+            continue  # a damaged manifest keeps nothing; its edition's next build rewrites it
+    for entry in cache_dir.glob("*.pickle"):
+        try:
+            if entry.name not in keep and entry.stat().st_mtime < started:
+                entry.unlink()
+        except OSError:
+            continue
+
+
+def cached_downloads(
+    banks: Sequence[Bank], cache_dir: Path, workers: int | None = None
+) -> list[Output]:
+    """Every download of each bank, from ``cache_dir`` where it holds them.
+
+    Parts the cache misses are made once each, even when several banks (editions) need the
+    same one, across ``workers`` processes; then each bank's manifest is written and entries
+    none names are removed.
+    """
+    started = time.time()
+    plans = [parts(bank) for bank in banks]
+    found: dict[str, Output] = {}
+    todo: dict[str, _Part] = {}
+    for part in (p for plan in plans for p in plan):
+        if part.entry in found or part.entry in todo:
+            continue
+        output = _load(cache_dir / part.entry)
+        if output is None:
+            todo[part.entry] = part
+        else:
+            found[part.entry] = output
+    if todo:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for part, output in zip(
+            todo.values(), make_parts(list(todo.values()), workers), strict=True
+        ):
+            _store(cache_dir / part.entry, output)
+            found[part.entry] = output
+    (cache_dir / "manifests").mkdir(parents=True, exist_ok=True)
+    for bank, plan in zip(banks, plans, strict=True):
+        manifest = cache_dir / "manifests" / f"{manifest_name(bank)}.json"
+        _store_text(manifest, json.dumps(sorted({p.entry for p in plan}), indent=0))
+    _sweep(cache_dir, started)
+    return [[item for p in plan for item in found[p.entry]] for plan in plans]
+
+
+def _store_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
 
 
 def build_downloads(bank: Bank, cache_dir: Path | None = None) -> Output:
     """Run every registered exporter; each returns its downloads with their bytes.
 
-    With ``cache_dir``, an exporter whose inputs are unchanged since the last build
-    returns its previous files instead of making them again.
+    With ``cache_dir``, a part whose inputs are unchanged since the last build returns its
+    previous files instead of making them again.
     """
     if cache_dir is None:
-        return [item for export in EXPORTERS.values() for item in export(bank)]
-    return [
-        item
-        for name, export in EXPORTERS.items()
-        for item in _cached(name, export, bank, cache_dir)
-    ]
+        plan = parts(bank)
+        return [item for output in make_parts(plan) for item in output]
+    return cached_downloads([bank], cache_dir)[0]

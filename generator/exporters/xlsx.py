@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..model import Bank, Question
+from ..model import Audience, Bank, Question
 from . import Download
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
@@ -122,21 +122,33 @@ def workbook(bank: Bank, questions: Sequence[Question], scope: str) -> bytes:
     return normalise_zip(out.getvalue(), stamp.time)
 
 
+def bank_downloads(bank: Bank) -> list[tuple[Download, bytes]]:
+    """The whole-bank tracker: a part the registry makes and caches on its own."""
+    return [
+        download(
+            "All questions tracker (Excel)",
+            f"{c.DOWNLOADS}/question-bank.xlsx",
+            "Excel",
+            workbook(bank, bank.questions, "All audiences"),
+        )
+    ]
+
+
+def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, bytes]]:
+    """One audience's tracker: a part the registry makes and caches on its own."""
+    return [
+        download(
+            f"{audience.name} tracker (Excel)",
+            c.audience_path(audience, "xlsx"),
+            "Excel",
+            workbook(bank, audience.questions, audience.name),
+            audience_id=audience.id,
+        )
+    ]
+
+
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
     """The whole-bank tracker, then one per audience."""
-    whole = download(
-        "All questions tracker (Excel)",
-        f"{c.DOWNLOADS}/question-bank.xlsx",
-        "Excel",
-        workbook(bank, bank.questions, "All audiences"),
-    )
-    return [whole] + [
-        download(
-            f"{a.name} tracker (Excel)",
-            c.audience_path(a, "xlsx"),
-            "Excel",
-            workbook(bank, a.questions, a.name),
-            audience_id=a.id,
-        )
-        for a in bank.audiences
+    return bank_downloads(bank) + [
+        item for a in bank.audiences for item in audience_downloads(bank, a)
     ]

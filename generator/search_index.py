@@ -1,0 +1,58 @@
+"""A leaner search index: sections that only repeat text found elsewhere, or that are page
+furniture, are left out of the index Material's search builds in the browser.
+
+At 10,000 questions the browser spends about a second building the index before a query
+typed as a page opens can be answered (``make bench``); every section left out is text it
+does not have to read. A section stays findable where its text first lives: a body's
+description on its checklist, a correction beside its question.
+
+This runs as its own step after the search plugin has written the index and before the
+offline plugin copies it into ``search_index.js`` (see ``mkdocs_hook.on_post_build``), so it
+composes with markup that keeps form furniture out of the index (``data-search-exclude``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+# (page, section anchor, why); "*" matches any page or any section of the page.
+LEFT_OUT = (
+    ("index.html", "by-role", "each body's description, repeated from its checklist page"),
+    ("about/sources.html", "editorial-corrections", "each correction, beside its question"),
+    ("downloads.html", "*", "file lists; the page itself stays findable"),
+    ("*", "source", "the citation and version line at the foot of each page"),
+    ("*", "related-threats", "threat names, repeated from the threat pages"),
+    ("*", "questions-on-this-threat", "questions, repeated from their checklists"),
+)
+
+
+def left_out(location: str) -> bool:
+    """Whether a search entry (``page.html#anchor``) is one :data:`LEFT_OUT` names."""
+    page, _, anchor = location.partition("#")
+    if not anchor:
+        return False  # a page's own entry: its title keeps it findable
+    return any(p in ("*", page) and a in ("*", anchor) for p, a, _ in LEFT_OUT)
+
+
+def lean(index: dict[str, Any]) -> dict[str, Any]:
+    """The index without the sections :func:`left_out` names, nor bare headings that hold
+    no text and name nothing but themselves (the "Questions" above a checklist's questions)."""
+    docs = [
+        d
+        for d in index.get("docs", [])
+        if not left_out(d.get("location", ""))
+        and not (d.get("text") == "" and d.get("location", "").endswith("#questions"))
+    ]
+    return {**index, "docs": docs}
+
+
+def lean_search_index(site_dir: Path) -> None:
+    """Rewrite ``search/search_index.json`` in a built site, if search wrote one."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text("utf-8"))
+    # The search plugin's own format: compact, ASCII-escaped.
+    path.write_text(json.dumps(lean(index), separators=(",", ":")), "utf-8")

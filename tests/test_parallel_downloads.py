@@ -1,0 +1,56 @@
+"""Downloads made in parts across processes are byte for byte the downloads of a serial build."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.exporters import registry
+from generator.load import ROOT, load_bank
+from generator.model import Bank
+
+EPOCH = "1763464000"
+
+
+def serial_export(bank: Bank) -> list[tuple[str, bytes]]:
+    """Every registered exporter run whole, one after another, in this process."""
+    return [(d.path, data) for export in registry.EXPORTERS.values() for d, data in export(bank)]
+
+
+def test_parallel_parts_are_the_bytes_of_a_serial_build(
+    bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("QBANK_JOBS", "2")
+    parallel = [(d.path, data) for d, data in registry.build_downloads(bank)]
+    assert registry._pool, "the parts were not made in a process pool"
+    serial = serial_export(bank)
+    assert [path for path, _ in parallel] == [path for path, _ in serial]
+    for (path, made), (_, expected) in zip(parallel, serial, strict=True):
+        assert made == expected, f"{path} differs between a parallel and a serial build"
+
+
+def test_an_editions_parts_are_its_whole_export(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each part is made from a view of the bank; a view that left out something its file
+    # prints would change the file. The example edition prints a council and a site address.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("QBANK_JOBS", "1")
+    bank = load_bank(ROOT, ROOT / "editions" / "example")
+    parts = [(d.path, data) for d, data in registry.build_downloads(bank)]
+    whole = serial_export(bank)
+    assert [p for p, _ in parts] == [p for p, _ in whole]
+    for (path, made), (_, expected) in zip(parts, whole, strict=True):
+        assert made == expected, f"{path}: its view of the bank left out something it prints"
+
+
+@pytest.mark.parametrize("value", ["0", "two", "-1"])
+def test_qbank_jobs_must_be_a_whole_number(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QBANK_JOBS", value)
+    with pytest.raises(ValueError, match="QBANK_JOBS must be a whole number of processes"):
+        registry.jobs()
+
+
+def test_qbank_jobs_sets_the_pool_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QBANK_JOBS", "3")
+    assert registry.jobs() == 3
+    monkeypatch.delenv("QBANK_JOBS")
+    assert registry.jobs() >= 1
