@@ -121,7 +121,8 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
     from .topics import crosscheck_topics
 
     problems = crosscheck(bank, bank_doc, glossary_doc, notes_doc, audience_docs, threat_docs, root)
-    problems += crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
+    if not problems:  # topic links only once IDs are sound: a renamed ID is reported once
+        problems = crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
     if problems:
         raise ContentError(problems)
     if edition is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
@@ -22,6 +23,7 @@ from generator.load import load_bank
 from generator.model import Bank
 from generator.outputs import abbreviations, generate, nav
 from generator.render import Renderer
+from generator.searchindex import refine_file
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _state: dict[str, Any] = {}
@@ -68,7 +70,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     # already carry <abbr> from the renderer (and would only pay for the extra matching).
     if page.file.generated_by:
         return markdown
+    # Guidance pages end with the questions and threats guidance.yml links them to.
+    markdown += _state["renderer"].guidance_links(page.file.src_uri)
     return markdown + abbreviations(bank)
+
+
+# After the search plugin writes its index (priority 0) and before the offline plugin
+# copies it into search_index.js (priority -100), so both files carry the tidied index.
+@event_priority(-50)
+def on_post_build(config: Any) -> None:
+    refine_file(Path(config.site_dir), _state["bank"])
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import Problem
-from .model import EVERY_THREAT, Bank
+from .model import EVERY_THREAT, Audience, Bank, Question
 from .yamlsafe import Document
 
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
@@ -140,3 +140,43 @@ def _words(bank: Bank, doc: Document) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def plural(n: int, one: str, many: str = "") -> str:
+    """``1 question``, ``3 questions``, ``no questions``."""
+    if n == 0:
+        return f"no {many or one + 's'}"
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def threat_counts(bank: Bank, threat_id: str) -> str:
+    """``3 questions on this threat, 46 for every threat``: the honest count, by group."""
+    on = len(bank.questions_on(threat_id))
+    every = len(bank.questions_for_every_threat())
+    return f"{plural(on, 'question')} on this threat, {every} for every threat"
+
+
+ByBody = tuple[tuple[Audience, tuple[Question, ...]], ...]
+
+
+def by_body(bank: Bank, questions: Iterable[Question]) -> ByBody:
+    """Questions grouped under their body (audience), in the bank's order."""
+    chosen = {q.id for q in questions}
+    groups = []
+    for audience in bank.audiences:
+        mine = tuple(q for q in audience.questions if q.id in chosen)
+        if mine:
+            groups.append((audience, mine))
+    return tuple(groups)
+
+
+def threat_groups(bank: Bank, threat_id: str) -> tuple[tuple[str, str, ByBody], ...]:
+    """The two groups a threat page, PDF and Word briefing list: (anchor, heading, by body)."""
+    return (
+        ("on-this-threat", "Questions on this threat", by_body(bank, bank.questions_on(threat_id))),
+        (
+            "for-every-threat",
+            "Questions for every threat",
+            by_body(bank, bank.questions_for_every_threat()),
+        ),
+    )

@@ -42,6 +42,7 @@ def _code_fingerprint() -> bytes:
     digest = hashlib.sha256()
     files = [*sorted(_PACKAGE.glob("*.py")), *sorted((_ROOT / "templates" / "print").iterdir())]
     files += [_ROOT / "generator" / "model.py", _ROOT / "schema" / "question-bank.schema.json"]
+    files += [_ROOT / "generator" / "topics.py"]  # the threat briefings' question groups
     for path in files:
         digest.update(path.name.encode() + path.read_bytes())
     for name in _LIBRARIES:
