@@ -1,11 +1,13 @@
 """Tidy the search index MkDocs' search plugin wrote: one result per question, titled well.
 
-The plugin makes one entry per heading, titled with the heading's text. A question's heading
-is its ID and text, so its entry is titled with the whole question and has no text of its
-own. Here each question's entry is titled by its ID and body ("PCP-14 · Police and crime
-panels") and carries the question (with any sub-list) as its text, ahead of whatever the
-plugin found under the heading (corrections, dated notes). Forms, tick boxes and
-permalinks never reach the index: the templates mark them ``data-search-exclude``.
+The plugin makes one entry per heading, titled with the heading's text: a question's entry
+is titled "PCP-14 What use is …", with nothing to say which body it is asked of. Here each
+question's entry is titled by its ID and body, then the question ("PCP-14 · Police and crime
+panels: What use is …"); the question stays in the title because Material weighs a word in
+a title a thousand times one in text, which keeps the question itself first for a search
+of its words. Its text is what the plugin found under the heading (a sub-list, corrections,
+dated notes). Forms, tick boxes and permalinks never reach the index: the templates mark
+them ``data-search-exclude``.
 """
 
 from __future__ import annotations
@@ -19,30 +21,24 @@ from .model import Bank
 from .render import page_url
 
 
-def _question_entries(bank: Bank) -> dict[str, tuple[str, str]]:
-    """Index location of each question -> (title, text as the index holds it: escaped HTML)."""
-    entries: dict[str, tuple[str, str]] = {}
-    for audience in bank.audiences:
-        for q in audience.questions:
-            location = page_url("index.md", audience.page, q.anchor)
-            text = f"<p>{html.escape(q.text, quote=False)}</p>"
-            if q.items:
-                items = "".join(f"<li>{html.escape(i, quote=False)}</li>" for i in q.items)
-                text += f"<ul>{items}</ul>"
-            title = f"{q.id} · {html.escape(audience.name, quote=False)}"
-            entries[location] = (title, text)
-    return entries
+def _question_titles(bank: Bank) -> dict[str, str]:
+    """Index location of each question -> its title, escaped as the index holds titles."""
+    return {
+        page_url("index.md", audience.page, q.anchor): html.escape(
+            f"{q.id} · {audience.name}: {q.text}", quote=False
+        )
+        for audience in bank.audiences
+        for q in audience.questions
+    }
 
 
 def refine(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
-    """The index with every question's entry titled by ID and body, its text the question."""
-    questions = _question_entries(bank)
+    """The index with every question's entry titled by ID, body and question."""
+    titles = _question_titles(bank)
     for doc in index.get("docs", ()):
-        found = questions.get(doc.get("location", ""))
-        if found is not None:
-            title, text = found
+        title = titles.get(doc.get("location", ""))
+        if title is not None:
             doc["title"] = title
-            doc["text"] = f"{text} {doc.get('text', '')}".strip()
     return index
 
 
