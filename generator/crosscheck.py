@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .model import GENERATED_PAGES, Bank
+from .model import EVERY_THREAT, GENERATED_PAGES, Bank
 from .yamlsafe import Document, Path_
 
 
@@ -117,7 +117,8 @@ def crosscheck(
                         f"use {d['short_name']}-NN, or move the question",
                     )
                 )
-            for key, known in (("threats", threats), ("strands", strands), ("themes", themes)):
+            tags = (("threats", threats | {EVERY_THREAT}), ("strands", strands), ("themes", themes))
+            for key, known in tags:
                 for j, value in enumerate(q[key]):
                     if value not in known:
                         problems.append(

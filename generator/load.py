@@ -102,9 +102,10 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
     bank_doc = r.read(root / "bank.yml", "bank")
     glossary_doc = r.read(root / "glossary.yml", "glossary")
     notes_doc = r.read(root / "editorial-notes.yml", "editorial-notes")
+    guidance_doc = r.read(root / "guidance.yml", "guidance")
     audience_docs = [d for p in r.files("questions") if (d := r.read(p, "audience"))]
     threat_docs = [d for p in r.files("threats") if (d := r.read(p, "threat"))]
-    if r.problems or bank_doc is None or glossary_doc is None or notes_doc is None:
+    if r.problems or not (bank_doc and glossary_doc and notes_doc and guidance_doc):
         raise ContentError(r.problems)
 
     b = bank_doc.data
@@ -129,10 +130,15 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
         changelog=tuple(
             m.Change(c["version"], c["date"], tuple(c["changes"])) for c in b["changelog"]
         ),
+        guidance=tuple(_guidance(g) for g in guidance_doc.data["pages"]),
+        words=tuple(_word(w) for w in glossary_doc.data.get("words", ())),
     )
     from .crosscheck import crosscheck  # the references need the whole bank first
+    from .topics import crosscheck_topics
 
     problems = crosscheck(bank, bank_doc, glossary_doc, notes_doc, audience_docs, threat_docs, root)
+    if not problems:  # topic links only once IDs are sound: a renamed ID is reported once
+        problems = crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
     if problems:
         raise ContentError(problems)
     if edition is not None:
@@ -150,7 +156,8 @@ def _audience(d: dict[str, Any]) -> m.Audience:
             audience_id=d["id"],
             text=q["text"],
             items=tuple(q.get("items", ())),
-            threats=tuple(q["threats"]),
+            # "all" is stored as no named threat: the model's long-standing "every threat".
+            threats=tuple(t for t in q["threats"] if t != m.EVERY_THREAT),
             strands=tuple(s for s in m.STRAND_ORDER if s in q["strands"])
             + tuple(s for s in q["strands"] if s not in m.STRAND_ORDER),
             themes=tuple(q["themes"]),
@@ -158,6 +165,7 @@ def _audience(d: dict[str, Any]) -> m.Audience:
             source=_src(q["source"]) if "source" in q else source,
             status=q.get("status", "active"),
             retired_note=q.get("retired_note", ""),
+            rationale=q.get("rationale", ""),
         )
         for q in d["questions"]
     )
@@ -193,4 +201,28 @@ def _threat(d: dict[str, Any]) -> m.Threat:
         ),
         resources=tuple(_resource(x) for x in d.get("resources", ())),
         corrections=_corrections(d.get("corrections", ())),
+    )
+
+
+def _guidance(d: dict[str, Any]) -> m.GuidanceLinks:
+    return m.GuidanceLinks(
+        page=d["page"],
+        title=d["title"],
+        questions=tuple(d["questions"]),
+        threats=tuple(d["threats"]),
+        why=d.get("why", ""),
+    )
+
+
+def _word(d: dict[str, Any]) -> m.Word:
+    editorial = d.get("editorial", {})
+    return m.Word(
+        term=d["term"],
+        meaning=d["meaning"],
+        also=tuple(d["also"]),
+        see=tuple(d["see"]),
+        source=_src(d["source"]) if "source" in d else None,
+        reference=editorial.get("reference", ""),
+        url=editorial.get("url", ""),
+        checked=editorial.get("checked", ""),
     )

@@ -24,6 +24,7 @@ from generator.model import Bank
 from generator.outputs import abbreviations, footer_note, generate, nav
 from generator.render import Renderer
 from generator.search_index import lean_search_index
+from generator.searchindex import refine_file
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _state: dict[str, Any] = {}
@@ -72,6 +73,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     # already carry <abbr> from the renderer (and would only pay for the extra matching).
     if page.file.generated_by:
         return markdown
+    # Guidance pages end with the questions and threats guidance.yml links them to.
+    markdown += _state["renderer"].guidance_links(page.file.src_uri)
     return markdown + abbreviations(bank)
 
 
@@ -81,7 +84,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 # After the search plugin writes its index (priority 0), before the offline plugin copies it
-# into search_index.js (-100): a smaller index answers a query typed at load sooner.
+# into search_index.js (-100), so both files carry the tidied index: leaner (a query typed
+# at load is answered sooner), and each question titled by its ID and body.
 @event_priority(-50)
 def on_post_build(config: Any) -> None:
-    lean_search_index(Path(config.site_dir))
+    site = Path(config.site_dir)
+    lean_search_index(site)
+    refine_file(site, _state["bank"])

@@ -46,6 +46,8 @@ NOTE_TOPICS = (
     "Links and addresses",
 )
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
+# The threat tag of a question about serious and organised crime as a whole.
+EVERY_THREAT = "all"
 COLUMNS = (
     ("what_is_the_threat", "What is the threat?"),
     ("key_concerns", "Key concerns for councils"),
@@ -82,6 +84,7 @@ class Question:
     status: str = "active"
     retired_note: str = ""
     local: bool = False
+    rationale: str = ""  # editorial: why these tags, where not obvious (not the LGA's text)
 
     @property
     def anchor(self) -> str:
@@ -248,6 +251,48 @@ class Edition:
         return f"assets/council-logo{Path(self.logo).suffix.lower()}" if self.logo else ""
 
 
+@dataclass(frozen=True)
+class GuidanceLinks:
+    """Editorial links from a hand-written guidance page to the questions and threats it
+    bears on (``guidance.yml``); shown at the end of the page and beside each question."""
+
+    page: str  # docs path without .md: guidance/county-lines
+    title: str
+    questions: tuple[str, ...]
+    threats: tuple[str, ...]
+    why: str = ""
+
+    @property
+    def source_page(self) -> str:
+        return f"{self.page}.md"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word councillors search for (county lines, NRM), with where it leads.
+
+    ``source`` is set when the meaning is quoted from a source document; otherwise the
+    entry is editorial and ``checked``/``reference``/``url`` say where it was confirmed.
+    """
+
+    term: str
+    meaning: str
+    also: tuple[str, ...]
+    see: tuple[str, ...]  # threat:<id>, page:<docs path>, question:<ID>
+    source: SourceRef | None = None
+    reference: str = ""
+    url: str = ""
+    checked: str = ""
+
+    @property
+    def editorial(self) -> bool:
+        return self.source is None
+
+    @property
+    def anchor(self) -> str:
+        return "word-" + "-".join(self.term.lower().split())
+
+
 @dataclass
 class Bank:
     title: str
@@ -262,6 +307,8 @@ class Bank:
     general_resources: tuple[Resource, ...]
     changelog: tuple[Change, ...]
     edition: Edition = field(default_factory=Edition)
+    guidance: tuple[GuidanceLinks, ...] = ()
+    words: tuple[Word, ...] = ()
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -298,3 +345,22 @@ class Bank:
     def questions_on(self, threat_id: str) -> tuple[Question, ...]:
         """Questions tagged with this threat by name (untagged ones bear on every threat)."""
         return tuple(q for q in self.questions if threat_id in q.threats)
+
+    def questions_for_every_threat(self) -> tuple[Question, ...]:
+        """Questions tagged ``all``: about serious and organised crime as a whole."""
+        return tuple(q for q in self.questions if not q.threats)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def guidance_for(self, question_id: str) -> tuple[GuidanceLinks, ...]:
+        """Guidance pages that link to this question (its back-links)."""
+        return tuple(g for g in self.guidance if question_id in g.questions)
+
+    def guidance_page(self, page: str) -> GuidanceLinks | None:
+        """The links for a guidance page (``guidance/county-lines``), if it has any."""
+        return next((g for g in self.guidance if g.page == page), None)
+
+    def words_for(self, ref: str) -> tuple[Word, ...]:
+        """Words whose ``see`` names ``ref`` (``threat:drugs``, ``page:guidance/county-lines``)."""
+        return tuple(w for w in self.words if ref in w.see)

@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from . import topics
 from .exporters import Download
 from .model import ANSWER_STATUSES, COLUMNS, NOTE_TOPICS, Audience, Bank, Question
 
@@ -98,12 +99,23 @@ class Renderer:
                 audience.page,
                 {**ctx, "audience": audience, "threats": self.related_threats(audience)},
             )
-        out["threats/index.md"] = self._render("threats-index.md.jinja", "threats/index.md", ctx)
+        out["threats/index.md"] = self._render(
+            "threats-index.md.jinja",
+            "threats/index.md",
+            {**ctx, "counts": lambda threat_id: topics.threat_counts(bank, threat_id)},
+        )
         for threat in bank.threats:
             out[threat.page] = self._render(
                 "threat.md.jinja",
                 threat.page,
-                {**ctx, "threat": threat, "questions": bank.questions_on(threat.id)},
+                {
+                    **ctx,
+                    "threat": threat,
+                    "questions": bank.questions_on(threat.id),
+                    "question_groups": topics.threat_groups(bank, threat.id),
+                    "counts": topics.threat_counts(bank, threat.id),
+                    "words": bank.words_for(f"threat:{threat.id}"),
+                },
             )
         out["downloads.md"] = self._render(
             "downloads.md.jinja", "downloads.md", {**ctx, "downloads": self.downloads}
@@ -123,6 +135,21 @@ class Renderer:
             return ""
         macros = self.env.get_template("_macros.html.jinja").module
         return str(macros.notes(notes))  # type: ignore[attr-defined]
+
+    def guidance_links(self, page: str) -> str:
+        """Markdown for the end of a hand-written guidance page: "Questions to ask" and
+        "Related threats" from ``guidance.yml`` (empty for a page it does not list)."""
+        links = self.bank.guidance_page(page.removesuffix(".md"))
+        if links is None:
+            return ""
+        ctx = {
+            "bank": self.bank,
+            "links": links,
+            "groups": topics.by_body(self.bank, (self.bank.question(q) for q in links.questions)),
+            "threats": tuple(self.bank.threat(t) for t in links.threats),
+            "words": self.bank.words_for(f"page:{links.page}"),
+        }
+        return self._render("guidance-links.md.jinja", page, ctx)
 
     def related_threats(self, audience: Audience) -> tuple[Any, ...]:
         named = {t for q in audience.questions for t in q.threats}

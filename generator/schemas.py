@@ -124,7 +124,7 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
     if error.validator == "uniqueItems":
         return doc.problem(where, f"{field}{label} lists an entry twice", "remove the repeat")
     if error.validator == "oneOf":
-        return doc.problem(
-            where, f"{field}{label} needs either 'name' or 'see'", "give one, not both"
-        )
+        keys = [s["required"][0] for s in expected if isinstance(s, dict) and "required" in s]
+        either = " or ".join(f"'{k}'" for k in keys) or "'name' or 'see'"
+        return doc.problem(where, f"{field}{label} needs either {either}", "give one, not both")
     return doc.problem(where, f"{field}{label}: {error.message}")

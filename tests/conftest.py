@@ -12,7 +12,7 @@ from generator.model import Bank
 from generator.site import build_site
 
 # What a bank root holds: content, the MkDocs config and its hand-written pages.
-BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml"]
+BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml", "guidance.yml"]
 BANK_DIRS = ["questions", "threats", "docs", "templates", "schema"]
 
 

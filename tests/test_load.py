@@ -46,7 +46,7 @@ def test_real_bank_loads(bank) -> None:  # type: ignore[no-untyped-def]
 
 def test_unknown_key_with_suggestion(root: Path) -> None:
     f = root / "questions/csp.yml"
-    edit(f, "    threats: []\n", "    threads: []\n    threats: []\n")
+    edit(f, "    threats: [all]\n", "    threads: []\n    threats: [all]\n")
     line = line_of(f, "threads:")
     assert errors(root) == [f"questions/csp.yml:{line}:5: unknown key 'threads' in question CSP-01"]
     with pytest.raises(ContentError) as info:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .. import topics
 from ..model import (
     ANSWER_STATUSES,
     Audience,
@@ -164,3 +165,30 @@ def resource_text(r: Resource) -> str:
         return f"See {r.see}."
     text = f"{r.name}: {r.description}" if r.description else r.name
     return " ".join([text, *r.items]) if r.items else text
+
+
+NO_QUESTION_ON_THREAT = "No question names this threat; the questions for every threat bear on it."
+THREAT_QUESTIONS_INTRO = (
+    "Questions on this threat name it or bear on it particularly; questions for every threat "
+    "are about serious and organised crime as a whole. The tags are the bank's editorial "
+    "layer, not the LGA's."
+)
+
+
+def threat_question_groups(bank: Bank, threat: Threat) -> tuple[tuple[str, topics.ByBody], ...]:
+    """The threat page's two groups, each as (heading with count, questions by body)."""
+    return tuple(
+        (f"{heading} ({sum(len(qs) for _, qs in groups)})", groups)
+        for _, heading, groups in topics.threat_groups(bank, threat.id)
+    )
+
+
+def threat_counts(bank: Bank, threat: Threat) -> str:
+    """``3 questions on this threat, 46 for every threat.`` (sentence case)."""
+    text = topics.threat_counts(bank, threat.id)
+    return f"{text[0].upper()}{text[1:]}."
+
+
+def general_resources(bank: Bank) -> tuple[Resource, ...]:
+    """The general resources every threat page lists under its own."""
+    return bank.general_resources

@@ -58,7 +58,11 @@ class WordDocument:
     def _styles(self) -> None:
         styles = self.doc.styles
         ooxml.set_language(self.doc, "en-GB")
-        for name, size in (("Normal", 10), ("Heading 1", 16), ("Heading 2", 13), ("Footer", 7.5)):
+        sizes: tuple[tuple[str, float], ...] = (
+            ("Normal", 10), ("Heading 1", 16), ("Heading 2", 13), ("Footer", 7.5),
+            ("Heading 3", 11), ("Heading 4", 10),
+        )  # fmt: skip
+        for name, size in sizes:
             style = styles[name]
             ooxml.set_font(style, FONT)
             style.font.size = Pt(size)
@@ -215,9 +219,14 @@ class WordDocument:
             for cell, value in zip(_add_row(table).cells, values, strict=True):
                 cell.paragraphs[0].add_run(value)
 
-    def threat(self, threat: Threat) -> None:
-        """A threat briefing on landscape pages: the four columns of the threat summary."""
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+    def threat(self, threat: Threat, full: bool = False, new_section: bool = True) -> None:
+        """A threat briefing on landscape pages: the four columns of the threat summary.
+
+        ``full`` (the stand-alone briefing, as the threat page) adds the questions on the
+        threat and the general resources; a meeting pack leaves them to its checklist.
+        """
+        # A pack starts each briefing on a new page; a briefing on its own turns page one.
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE) if new_section else self.doc.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = A4[1], A4[0]
         self.doc.add_heading(f"Threat briefing: {threat.name}", level=1)
@@ -233,8 +242,36 @@ class WordDocument:
                 p.style = self.doc.styles["List Bullet"]
                 p.add_run(item).font.size = Pt(9)
         self.corrections(threat.corrections)
+        if full:
+            self.threat_questions(threat)
         self.resources(threat)
+        if full:
+            self.general_resources()
         self.source(c.citation(self.bank, threat.source))
+
+    def threat_questions(self, threat: Threat) -> None:
+        """The threat page's two groups of questions, each grouped by body."""
+        self.doc.add_heading("Questions to ask", level=2)
+        self.para(f"{c.threat_counts(self.bank, threat)} {c.THREAT_QUESTIONS_INTRO}")
+        for heading, groups in c.threat_question_groups(self.bank, threat):
+            self.doc.add_heading(heading, level=3)
+            if not groups:
+                self.para(c.NO_QUESTION_ON_THREAT)
+            for audience, questions in groups:
+                self.doc.add_heading(audience.name, level=4)
+                for q in questions:
+                    p = self.para("", style="List Bullet", size=9)
+                    p.add_run(q.id).bold = True
+                    p.add_run(f" {q.text}")
+
+    def general_resources(self) -> None:
+        resources = c.general_resources(self.bank)
+        if resources:
+            self.doc.add_heading("General resources (as published in 2015)", level=2)
+            for r in resources:
+                p = self.para(c.resource_text(r), style="List Bullet", size=9)
+                if r.url:
+                    p.add_run(f" 2015 link: {r.url}").font.size = Pt(8)
 
     def resources(self, threat: Threat) -> None:
         if threat.resources:
@@ -267,6 +304,20 @@ def checklist_docx(
     return word
 
 
+def threat_docx(bank: Bank, threat: Threat) -> bytes:
+    """One threat briefing in Word, with the same content as the threat page and its PDF."""
+    title = f"Threat briefing: {threat.name}"
+    word = WordDocument(
+        bank,
+        Stamp.of(bank),
+        title,
+        f"Serious and organised crime threat briefing for councillors: {threat.name}",
+        threat.name,
+    )
+    word.threat(threat, full=True, new_section=False)
+    return word.to_bytes()
+
+
 def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, bytes]]:
     """One audience's Word checklist: a part the registry makes and caches on its own."""
     return [
@@ -282,6 +333,20 @@ def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, b
     ]
 
 
+def threat_downloads(bank: Bank, threat: Threat) -> list[tuple[Download, bytes]]:
+    """One threat's Word briefing: a part the registry makes and caches on its own."""
+    return [
+        download(
+            f"{threat.name} threat briefing (Word)",
+            c.threat_path(threat, "docx"),
+            "Word",
+            threat_docx(bank, threat),
+            threat_id=threat.id,
+        )
+    ]
+
+
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
-    """One Word checklist per audience."""
-    return [item for a in bank.audiences for item in audience_downloads(bank, a)]
+    """One Word checklist per audience and one Word briefing per threat."""
+    checklists = [item for a in bank.audiences for item in audience_downloads(bank, a)]
+    return checklists + [item for t in bank.threats for item in threat_downloads(bank, t)]

@@ -73,7 +73,11 @@ class Parts:
 
 # Formats not named here (and any exporter registered later) are one bank-wide part.
 PARTS: dict[str, Parts] = {
-    "docx": Parts(audience=docx.audience_downloads, unprinted=("contacts", "logo", "site_url")),
+    "docx": Parts(
+        audience=docx.audience_downloads,
+        threat=docx.threat_downloads,
+        unprinted=("contacts", "logo", "site_url"),
+    ),
     "pdf": Parts(
         audience=pdf.audience_downloads,
         threat=pdf.threat_downloads,
@@ -96,7 +100,8 @@ _MANIFEST_DAYS = 30
 
 def _code_files() -> list[Path]:
     files = [*sorted(_PACKAGE.glob("*.py")), *sorted((_ROOT / "templates" / "print").iterdir())]
-    files += [_ROOT / "generator" / name for name in ("model.py", "render.py")]
+    # topics.py: the threat briefings' question groups.
+    files += [_ROOT / "generator" / name for name in ("model.py", "render.py", "topics.py")]
     return [*files, _ROOT / "schema" / "question-bank.schema.json"]
 
 
@@ -148,9 +153,10 @@ def _audience_view(bank: Bank, audience: Audience, unprinted: Sequence[str]) -> 
 
 
 def _threat_view(bank: Bank, threat: Threat, unprinted: Sequence[str]) -> Bank:
+    """A threat briefing prints the questions on it and those for every threat, grouped by
+    body (as its page does), so it keeps every audience: a question edit remakes it too."""
     return replace(
         bank,
-        audiences=(),
         threats=(threat,),
         notes=tuple(n for n in bank.notes if f"threat:{threat.id}" in n.applies_to),
         changelog=(),
