@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# How the MkDocs hook words content errors it hands to MkDocs, which logs them before it
+# aborts; a build that reports them itself drops that log line (see ``site.py``).
+CONTENT_ERRORS_LOGGED = "the content has errors:"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
