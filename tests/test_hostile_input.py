@@ -217,6 +217,15 @@ def test_a_symlink_named_yml_is_refused_not_followed(
     assert "SECRET" not in err and str(secret) not in err
 
 
+def test_a_symlink_is_named_as_itself_not_as_its_target(root: Path) -> None:
+    (root / "questions" / "copy.yml").symlink_to(root / "questions" / "pcp.yml")
+    found = problems(root)
+    assert found == [
+        "questions/copy.yml:1:1: this is a symbolic link; content files are read only as plain "
+        "files\n    hint: copy the file here instead of linking to it"
+    ]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 def test_a_fifo_named_yml_is_refused_without_blocking(root: Path) -> None:
     os.mkfifo(root / "threats" / "pipe.yml")
