@@ -72,10 +72,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from .exporters.pack import write_pack
+    from .exporters.pack import pack_format, write_pack
 
+    fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
     bank = load_bank(args.root, args.edition)
-    out = write_pack(bank, args.audience, args.threat, args.date, args.format, Path(args.output))
+    out = write_pack(bank, args.audience, args.threat, args.date, fmt, Path(args.output))
     print(f"Wrote {out}.")
     return 0
 
@@ -108,9 +109,9 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--audience", required=True, help="audience id, e.g. pcp")
     k.add_argument("--threat", action="append", default=[], help="threat id; repeat for more")
     k.add_argument("--date", default="", help="meeting date, YYYY-MM-DD")
-    k.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    k.add_argument("--format", choices=["docx", "pdf"], help="default: from -o's extension")
     k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")
-    k.add_argument("-o", "--output", required=True)
+    k.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.pdf")
     k.set_defaults(run=_pack)
     return p
 
@@ -125,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"qbank: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("qbank: interrupted; no half-written output was left behind.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

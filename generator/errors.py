@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+# How the MkDocs hook words content errors it hands to MkDocs, which logs them before it
+# aborts; a build that reports them itself drops that log line (see ``site.py``).
+CONTENT_ERRORS_LOGGED = "the content has errors:"
 
 
 @dataclass(frozen=True, order=True)
@@ -25,7 +30,7 @@ class ContentError(Exception):
     """Raised with every problem found in a bank, never just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # each printed once, however often found
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -36,8 +41,16 @@ class ContentError(Exception):
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A path as an editor would type it: relative to the bank root where possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as an editor would type it: relative to the bank root where possible.
+
+    A symbolic link is named as itself, never as the file it points to.
+    """
+    for here, base in (
+        (os.path.abspath(path), os.path.abspath(root)),
+        (path.resolve(), root.resolve()),
+    ):
+        try:
+            return Path(here).relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.errors import ContentError
+from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.load import load_bank
 from generator.model import Bank
 from generator.outputs import abbreviations, footer_note, generate, nav
@@ -38,7 +38,7 @@ def on_config(config: Any) -> Any:
     try:
         bank = load_bank(root, Path(edition) if edition else None)
     except ContentError as exc:
-        raise PluginError("the content has errors:\n" + exc.report()) from None
+        raise PluginError(f"{CONTENT_ERRORS_LOGGED}\n{exc.report()}") from None
     _state["bank"], _state["renderer"] = bank, Renderer(bank)
     # QBANK_CACHE=0 makes every download afresh (the benchmark's cold builds do).
     cache = os.environ.get("QBANK_CACHE", "1") != "0"

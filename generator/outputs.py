@@ -9,14 +9,15 @@ from markupsafe import escape
 from .exporters.registry import build_downloads
 from .model import Bank
 from .render import Renderer, long_date
+from .textrules import one_line
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
 def _title(text: str) -> str:
-    # Themes print navigation titles unescaped: content text must arrive escaped.
-    return str(escape(text))
+    # Themes print navigation titles unescaped: content text must arrive escaped, on one line.
+    return str(escape(one_line(text)))
 
 
 def nav(bank: Bank) -> list[dict[str, object]]:
@@ -84,5 +85,11 @@ def abbreviations(bank: Bank) -> str:
 
     The plural (OCGs) is defined too, with the singular expansion, as on generated pages.
     """
-    lines = [f"*[{t.term}{s}]: {t.expansion}" for t in bank.glossary for s in ("", "s")]
+    # One line each: the abbr extension puts the rest of the line into a title attribute,
+    # which it escapes; a line break would end the definition and let the text be Markdown.
+    lines = [
+        f"*[{one_line(t.term)}{s}]: {one_line(t.expansion)}"
+        for t in bank.glossary
+        for s in ("", "s")
+    ]
     return "\n\n" + "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from . import topics
 from .exporters import Download
 from .model import ANSWER_STATUSES, COLUMNS, NOTE_TOPICS, Audience, Bank, Question
+from .textrules import one_line
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -35,7 +36,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 def md_escape(value: str) -> Markup:
     """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown."""
     # Body text, never an attribute: quotes stay literal, so heading ids read "childrens".
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False)))
+    # One line: a line break would end the heading and start Markdown of the text's choosing.
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False)))
 
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -187,5 +189,5 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
     env.filters["md"] = md_escape
     env.filters["long_date"] = long_date
     # Front matter: MkDocs themes print page titles unescaped, so escape before quoting.
-    env.filters["json"] = lambda v: Markup(json.dumps(str(escape(v)), ensure_ascii=False))
+    env.filters["json"] = lambda v: Markup(json.dumps(one_line(str(escape(v))), ensure_ascii=False))
     return env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import jsonschema
 from referencing import Registry, Resource
 
 from .errors import Problem
+from .textrules import CONTROL, hint, with_article
 from .yamlsafe import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -111,6 +113,10 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         error.validator == "pattern" and isinstance(instance, str) and not instance.strip()
     ):
         return doc.problem(where, f"{field}{label} is empty", "fill it in or remove the key")
+    if error.validator == "pattern" and isinstance(instance, str):
+        control = _control_problem(doc, where, f"{field}{label}", instance)
+        if control is not None:
+            return control
     if error.validator == "minItems":
         return doc.problem(where, f"{field}{label} is an empty list", "give at least one entry")
     if error.validator == "pattern":
@@ -128,3 +134,21 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         either = " or ".join(f"'{k}'" for k in keys) or "'name' or 'see'"
         return doc.problem(where, f"{field}{label} needs either {either}", "give one, not both")
     return doc.problem(where, f"{field}{label}: {error.message}")
+
+
+def _control_problem(
+    doc: Document, where: tuple[str | int, ...], what: str, value: str
+) -> Problem | None:
+    """A control character (any text) or line break (a single line) refused by a pattern."""
+    found = CONTROL.search(value) or re.search("[\t\n\r\x85\u2028\u2029]", value)
+    if found is None:
+        return None
+    char = found.group()
+    message = f"{what} has {with_article(char)} at character {found.start() + 1}"
+    if CONTROL.match(char):
+        return doc.problem(where, message, hint(char))
+    return doc.problem(
+        where,
+        message,
+        f"keep it on one line: {hint(char)} (a name, title or glossary expansion is one line)",
+    )

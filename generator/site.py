@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,8 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .errors import ContentError
+from .errors import CONTENT_ERRORS_LOGGED, ContentError
+from .outdir import check_output, make_temporary, old_name, remove_stale, write_marker
 
 
 @contextmanager
@@ -53,17 +55,25 @@ def _log_to_stderr() -> None:
 
 
 def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
-    """Build into ``out`` atomically: the old site stays until the new one is complete."""
+    """Build into ``out`` atomically: the old site stays until the new one is complete.
+
+    ``out`` must be absent, empty or an earlier build (see :mod:`.outdir`); anything else
+    raises :class:`~.outdir.UnsafeOutput` before anything is touched.
+    """
+    check_output(out, root, edition)
     _log_to_stderr()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    remove_stale(out)
+    tmp = make_temporary(out)
     try:
-        with _edition_env(edition):
+        with _edition_env(edition), _content_errors_unlogged():
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp), strict=True)
             mkdocs_build.build(config)
+        write_marker(tmp)
     except (Abort, MkDocsException) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with _interrupts_held():
+            shutil.rmtree(tmp, ignore_errors=True)
         cause: BaseException | None = exc
         while cause is not None:  # content errors reach us wrapped in MkDocs' own
             if isinstance(cause, ContentError):
@@ -71,14 +81,60 @@ def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
             cause = cause.__cause__ or cause.__context__
         raise OSError(f"the site did not build, so {out} was left as it was: {exc}") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with _interrupts_held():
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
-    old = out.with_name(f".{out.name}-old-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    # Ctrl-C waits for the swap, so the folder always holds a whole site, old or new.
+    with _interrupts_held():
+        old = old_name(out)
+        if out.exists():
+            out.rename(old)
+        try:
+            tmp.rename(out)
+        except OSError:
+            if old.exists():
+                old.rename(out)
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
     return out
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back until the block is done, then raise it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        if caught:
+            raise KeyboardInterrupt
+
+
+class _DropContentErrors(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            record.levelno >= logging.ERROR
+            and record.getMessage().startswith(CONTENT_ERRORS_LOGGED)
+        )
+
+
+@contextmanager
+def _content_errors_unlogged() -> Iterator[None]:
+    """MkDocs logs a plugin's error before it aborts; the CLI prints content errors itself,
+    so without this every error would be printed twice."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    drop = _DropContentErrors()
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)
 
 
 def serve(root: Path, edition: Path | None = None, address: str = "127.0.0.1:8000") -> None:

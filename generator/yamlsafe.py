@@ -8,6 +8,8 @@ kept as text, which is how the schemas describe them.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
+from .textrules import CELL_LIMIT, FORBIDDEN_IN_FILE, describe, hint
 
 Path_ = tuple[str | int, ...]
 
@@ -48,14 +51,32 @@ class _AliasFound(Exception):
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+# Content files nest five or six levels deep; far deeper is a runaway bracket or an attack,
+# and would exhaust the recursion of the composer and of everything after it.
+MAX_DEPTH = 20
+
+
 def _compose(text: str) -> Node | None:
-    """Refuse aliases from the event stream, before anything is built, then compose."""
+    """Refuse aliases and runaway nesting from the event stream, before anything is built,
+    then compose."""
     loader = _Loader(text)
+    depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent):
                 raise _AliasFound(event.start_mark)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     finally:
         loader.dispose()
     loader = _Loader(text)
@@ -79,7 +100,9 @@ _SCALARS = yaml.constructor.SafeConstructor()
 
 def read_yaml(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Parse ``file``; return the document, or ``None`` and the problems that stopped it."""
-    raw = file.read_bytes()
+    raw, refused = _read_regular_file(file, shown_as)
+    if refused is not None:
+        return None, [refused]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -96,6 +119,9 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
+    forbidden = _forbidden_characters(text, shown_as)
+    if forbidden:
+        return None, forbidden
     try:
         node = _compose(text)
     except _AliasFound as exc:
@@ -106,6 +132,29 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]
                 exc.mark.column + 1,
                 "YAML aliases (*name) are not allowed in content files",
                 "write the text out in full instead of referring to an anchor",
+            )
+        ]
+    except _TooDeep as exc:
+        return None, [
+            Problem(
+                shown_as,
+                exc.mark.line + 1,
+                exc.mark.column + 1,
+                f"the YAML nests more than {MAX_DEPTH} levels deep here",
+                "content files need only a few levels: look for unclosed [ or { brackets",
+            )
+        ]
+    except yaml.reader.ReaderError as exc:  # a character the scan above did not foresee
+        line, column = _place(text, exc.position)
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                column,
+                f"YAML cannot read the character U+{exc.character:04X}"
+                if isinstance(exc.character, int)
+                else "YAML cannot read a character here",
+                "delete it, or replace it with a space",
             )
         ]
     except yaml.MarkedYAMLError as exc:
@@ -138,6 +187,15 @@ def _build(node: Node, where: Path_, doc: Document, problems: list[Problem]) -> 
     if isinstance(node, ScalarNode):
         if node.tag in _TYPED_TAGS:
             return _SCALARS.construct_object(node)
+        if len(node.value) > CELL_LIMIT:
+            problems.append(
+                doc.problem(
+                    where,
+                    f"this text is {len(node.value):,} characters long; a spreadsheet cell "
+                    f"holds at most {CELL_LIMIT:,}",
+                    "shorten it, or split it into several items",
+                )
+            )
         return node.value
     if isinstance(node, SequenceNode):
         return [_build(item, (*where, i), doc, problems) for i, item in enumerate(node.value)]
@@ -166,3 +224,85 @@ def _build(node: Node, where: Path_, doc: Document, problems: list[Problem]) -> 
             )
         return result
     return None
+
+
+# A file is opened only once it is known to be a plain file, never through a link, and
+# without blocking: a FIFO named *.yml would otherwise hang the build.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _not_regular(mode: int) -> tuple[str, str] | None:
+    if stat.S_ISLNK(mode):
+        return (
+            "this is a symbolic link; content files are read only as plain files",
+            "copy the file here instead of linking to it",
+        )
+    if stat.S_ISDIR(mode):
+        return (
+            "this is a folder, not a content file",
+            "rename the folder so its name does not end in .yml",
+        )
+    if not stat.S_ISREG(mode):
+        return (
+            "this is not a regular file (a pipe, socket or device)",
+            "remove it, or replace it with a plain .yml file",
+        )
+    return None
+
+
+def _read_regular_file(file: Path, shown_as: str) -> tuple[bytes, Problem | None]:
+    """The bytes of ``file`` if it is a plain file; else a problem, with nothing opened."""
+
+    def refuse(message: str, fix: str) -> tuple[bytes, Problem | None]:
+        return b"", Problem(shown_as, 1, 1, message, fix)
+
+    try:
+        found = _not_regular(os.lstat(file).st_mode)
+        if found:
+            return refuse(*found)
+        fd = os.open(file, _OPEN_FLAGS)
+    except FileNotFoundError:
+        return refuse("file not found", f"create {file.name}, or restore it from version control")
+    except PermissionError:
+        return refuse("the file cannot be read (permission denied)", "check its permissions")
+    except OSError as exc:  # ELOOP: replaced by a link since it was looked at
+        return refuse(f"the file cannot be opened: {exc.strerror}", "replace it with a plain file")
+    with os.fdopen(fd, "rb") as handle:
+        found = _not_regular(os.fstat(handle.fileno()).st_mode)
+        if found:
+            return refuse(*found)
+        return handle.read(), None
+
+
+# More than this many bad characters in one file are summed up, not listed one by one.
+_MAX_LISTED = 10
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting characters as YAML marks do."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _forbidden_characters(text: str, shown_as: str) -> list[Problem]:
+    """Each control character in the file, named and placed, with how to remove it."""
+    found = list(FORBIDDEN_IN_FILE.finditer(text))
+    problems = []
+    for match in found[:_MAX_LISTED]:
+        char = match.group()
+        line, column = _place(text, match.start())
+        problems.append(
+            Problem(shown_as, line, column, f"{describe(char)} in the text", hint(char))
+        )
+    if len(found) > _MAX_LISTED:
+        line, column = _place(text, found[_MAX_LISTED].start())
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                column,
+                f"{len(found) - _MAX_LISTED:,} more like it from here to the end of the file",
+                "search and replace them all at once in your editor",
+            )
+        )
+    return problems

@@ -36,6 +36,14 @@ def _threat(threat: Threat) -> dict[str, Any]:
     return data
 
 
+def _edition(bank: Bank) -> dict[str, Any]:
+    # The model holds the logo's place on the builder's disk; the file carries its place in
+    # the site, which is all a reader can use (and no one's folder names leak).
+    data = asdict(bank.edition)
+    data["logo"] = bank.edition.logo_page_path
+    return data
+
+
 def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
     """The bank as plain JSON-ready data."""
     audiences = []
@@ -51,7 +59,7 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         "version": stamp.version,
         "build_date": stamp.built.isoformat(),
         "notes_as_at": bank.notes_as_at,
-        "edition": asdict(bank.edition),
+        "edition": _edition(bank),
         "sources": [asdict(s) for s in bank.sources],
         "strands": [asdict(s) for s in bank.strands],
         "themes": [asdict(t) for t in bank.themes],

@@ -56,6 +56,21 @@ def make_pack(
     return FORMATS[fmt](bank, audience, threats, meeting)
 
 
+def pack_format(out_path: Path, requested: str | None = None) -> str:
+    """The pack's format, from the output file's extension; ``requested`` (``--format``), if
+    given, must agree with it. Raises ValueError naming the fix."""
+    ext = out_path.suffix.lower().removeprefix(".")
+    names = " or ".join(f".{f}" for f in FORMATS)
+    if ext not in FORMATS:
+        raise ValueError(f"a meeting pack's file name must end in {names}, not {out_path.name!r}")
+    if requested is not None and requested != ext:
+        raise ValueError(
+            f"--format {requested} does not match the file name {out_path.name!r}: "
+            f"name the file .{requested}, or leave out --format"
+        )
+    return ext
+
+
 def write_pack(
     bank: Bank,
     audience_id: str,
