@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files
 from generator.errors import ContentError
 from generator.load import load_bank
 from generator.model import Bank
-from generator.outputs import abbreviations, generate, nav
+from generator.local_pages import accessibility_section, footer_html, local_nav
+from generator.outputs import BRAND_CSS, abbreviations, generate, nav
 from generator.render import Renderer
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -40,7 +41,9 @@ def on_config(config: Any) -> Any:
     # QBANK_CACHE=0 makes every download afresh (the benchmark's cold builds do).
     cache = os.environ.get("QBANK_CACHE", "1") != "0"
     _state["cache"] = root / ".cache" / "downloads" if cache else None
-    config.nav = nav(bank)
+    config.nav = local_nav(bank, nav(bank))
+    if bank.edition.brand_colour:
+        config.extra_css.append(BRAND_CSS)
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
     if bank.edition.council:
@@ -68,9 +71,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     # already carry <abbr> from the renderer (and would only pay for the extra matching).
     if page.file.generated_by:
         return markdown
+    if page.file.src_uri == "about/accessibility.md":
+        markdown += accessibility_section(bank)
     return markdown + abbreviations(bank)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus.
     return _ABBR.sub('<abbr tabindex="0" ', html)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # The edition's reporting line in every footer, and the logo's alt text.
+    return footer_html(_state["bank"], output)

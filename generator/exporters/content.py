@@ -72,7 +72,20 @@ def correction_text(c: Correction) -> str:
 
 
 def note_title(n: EditorialNote) -> str:
-    return f"Editorial note, {long_date(date.fromisoformat(n.date))}: {n.title}"
+    kind = "Local note" if n.edition_note else "Editorial note"
+    return f"{kind}, {long_date(date.fromisoformat(n.date))}: {n.title}"
+
+
+LOCAL_LABEL = "Local question"
+
+
+def local_source(bank: Bank, q: Question) -> str:
+    """``Source: Council (date), Title, “Section”: “quote”`` for a local question."""
+    doc = bank.source(q.source.document)
+    return (
+        f"Source: {doc.publisher} ({doc.date}), {doc.title}, “{q.source.section}”: "
+        f"“{q.source.quote}”"
+    )
 
 
 def is_repeat(note: EditorialNote, question: Question) -> bool:

@@ -166,6 +166,13 @@ class WordDocument:
             id_cell, text_cell, box_cell, _ = row.cells
             id_cell.paragraphs[0].add_run(q.id).bold = True
             text_cell.paragraphs[0].add_run(q.text)
+            if q.local:
+                label = text_cell.add_paragraph()
+                label.add_run(f"{c.LOCAL_LABEL} ").bold = True
+                label.add_run(f"from {bank.edition.council}. ").font.size = Pt(8.5)
+                label.add_run("What good looks like: ").bold = True
+                label.add_run(q.expectation)
+                text_cell.add_paragraph().add_run(c.local_source(bank, q)).font.size = Pt(8)
             for item in q.items:
                 text_cell.add_paragraph(item, style="List Bullet")
             if q.retired:
@@ -190,6 +197,8 @@ class WordDocument:
         self.doc.add_heading("Source", level=2)
         self.source(c.citation(bank, audience.source))
         self.source(f"{c.QUOTED} {self.stamp.line}.")
+        if bank.edition.reporting_line:
+            self.labelled("Reporting concerns:", bank.edition.reporting_line)
 
     def glossary(self, texts: Iterable[str]) -> None:
         terms = c.terms_used(self.bank, texts)

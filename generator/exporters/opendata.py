@@ -36,6 +36,26 @@ def _threat(threat: Threat) -> dict[str, Any]:
     return data
 
 
+# Model fields only a local edition sets: left out of the open data when unset, so the
+# national file is what it was before editions had them.
+_EDITION_FIELDS = frozenset(
+    {"quote", "expectation", "national_name", "local_contacts", "priority_rank",
+     "priority_reason", "edition_note"}
+)  # fmt: skip
+
+
+def _drop_unset(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _drop_unset(v)
+            for k, v in value.items()
+            if not (k in _EDITION_FIELDS and not v)
+        }
+    if isinstance(value, list):
+        return [_drop_unset(v) for v in value]
+    return value
+
+
 def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
     """The bank as plain JSON-ready data."""
     audiences = []
@@ -45,12 +65,12 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         for q, qdata in zip(a.questions, data["questions"], strict=True):
             qdata["url"] = _url(a.page, q.anchor)
         audiences.append(data)
-    return {
+    return _drop_unset({
         "$schema": "question-bank.schema.json",
         "title": bank.title,
         "version": stamp.version,
         "build_date": stamp.built.isoformat(),
-        "edition": asdict(bank.edition),
+        "edition": bank.edition.open_data(),
         "sources": [asdict(s) for s in bank.sources],
         "strands": [asdict(s) for s in bank.strands],
         "themes": [asdict(t) for t in bank.themes],
@@ -60,7 +80,7 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         "glossary": [asdict(t) for t in bank.glossary],
         "notes": [asdict(n) for n in bank.notes],
         "changelog": [asdict(ch) for ch in bank.changelog],
-    }
+    })
 
 
 def export(bank: Bank) -> list[tuple[Download, bytes]]:

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..model import Bank
-from . import Download, docx, opendata, pdf, tabular, xlsx
+from . import Download, actionplan, docx, opendata, pdf, tabular, xlsx
 from .stamp import build_date
 
 Exporter = Callable[[Bank], list[tuple[Download, bytes]]]
@@ -29,6 +29,8 @@ EXPORTERS: dict[str, Exporter] = {
     "xlsx": xlsx.export,
     "csv": tabular.export,
     "json": opendata.export,
+    # Only a local edition with an action plan makes these (the national bank has none).
+    "action-plan": actionplan.export,
 }
 
 _PACKAGE = Path(__file__).resolve().parent
