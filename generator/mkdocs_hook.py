@@ -84,3 +84,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # The edition's reporting line in every footer, and the logo's alt text.
     return footer_html(_state["bank"], output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # Static templates (the 404 page) get the same footer as every page.
+    return footer_html(_state["bank"], output_content)
