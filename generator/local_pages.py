@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from .exporters.stamp import build_date
 from .model import NOT_STATED, Bank
-from .render import Renderer
+from .render import Renderer, long_date
 
 # Where the GOV.UK model statement points complainants (Public Sector Bodies (Websites and
 # Mobile Applications) (No. 2) Accessibility Regulations 2018, SI 2018/952, Part 5).
@@ -111,7 +111,7 @@ def accessibility_section(bank: Bank) -> str:
     reach = ", ".join(how) or "contact the council"
     enforcement = escape(a.enforcement or ENFORCEMENT)
     tested = (
-        f"<p>{council} last tested its copy of this site on {escape(a.tested)}.</p>"
+        f"<p>{council} last tested its copy of this site on {long_date(a.tested)}.</p>"
         if a.tested
         else ""
     )
