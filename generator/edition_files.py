@@ -116,7 +116,7 @@ def url_problem(value: str) -> str | None:
         return "is not a valid web address"
     if parts.scheme not in ("http", "https"):
         return "must start with https:// or http://"
-    if not parts.hostname or "." not in parts.hostname and parts.hostname != "localhost":
+    if not parts.hostname or ("." not in parts.hostname and parts.hostname != "localhost"):
         return "has no host name (such as www.council.gov.uk)"
     if parts.username or parts.password:
         return "must not contain a user name or password"

@@ -18,13 +18,14 @@ from .exporters.stamp import build_date
 from .model import NOT_STATED, Bank
 from .render import Renderer, long_date
 
+_LQ, _RQ = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
 # Where the GOV.UK model statement points complainants (Public Sector Bodies (Websites and
 # Mobile Applications) (No. 2) Accessibility Regulations 2018, SI 2018/952, Part 5).
 ENFORCEMENT = (
     "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public "
     "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 "
-    "(the ‘accessibility regulations’). If you’re not happy with how we respond to your "
-    "complaint, contact the Equality Advisory and Support Service (EASS)."
+    f"(the {_LQ}accessibility regulations{_RQ}). If you{_RQ}re not happy with how we respond "
+    "to your complaint, contact the Equality Advisory and Support Service (EASS)."
 )
 REGULATIONS_URL = "https://www.legislation.gov.uk/uksi/2018/952/part/5"
 EASS_URL = "https://www.equalityadvisoryservice.com/"
@@ -116,10 +117,10 @@ def accessibility_section(bank: Bank) -> str:
         else ""
     )
     return (
-        f'\n\n## {council}’s copy {{ #council-copy }}\n\n<div class="qb-council-copy">\n'
+        f'\n\n## {council}{_RQ}s copy {{ #council-copy }}\n\n<div class="qb-council-copy">\n'
         f"<p>This copy is published by {council}. If you find a problem with its "
         f"accessibility or need its content in another format, {reach}: {who}.</p>\n"
-        f"<h3 id=\"enforcement\">Enforcement procedure</h3>\n<p>{enforcement}</p>\n"
+        f'<h3 id="enforcement">Enforcement procedure</h3>\n<p>{enforcement}</p>\n'
         f'<p><a href="{REGULATIONS_URL}">The enforcement procedure in the regulations</a> · '
         f'<a href="{EASS_URL}">Equality Advisory and Support Service</a></p>\n{tested}</div>\n'
     )

@@ -19,8 +19,8 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ContentError
 from generator.load import load_bank
-from generator.model import Bank
 from generator.local_pages import accessibility_section, footer_html, local_nav
+from generator.model import Bank
 from generator.outputs import BRAND_CSS, abbreviations, generate, nav
 from generator.render import Renderer
 

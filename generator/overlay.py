@@ -138,9 +138,13 @@ class _Layer:
                 try:
                     text = path.read_text("utf-8")
                 except (UnicodeDecodeError, OSError):
-                    self.problem((*where, "file"), "source file is not UTF-8 text", "save it as UTF-8")
+                    self.problem(
+                        (*where, "file"), "source file is not UTF-8 text", "save it as UTF-8"
+                    )
             self.texts[s["id"]] = fold(text)
-            out.append(m.Source(s["id"], s["title"], s["publisher"], s["date"], Path(s["file"]).name))
+            out.append(
+                m.Source(s["id"], s["title"], s["publisher"], s["date"], Path(s["file"]).name)
+            )
         return tuple(out)
 
     def quoted(self, where: tuple[str | int, ...], document: str, words: str) -> bool:
@@ -337,7 +341,7 @@ class _Layer:
             for t in self.bank.threats
         ]
         # Ranked threats first, in the edition's order; the rest keep the national order.
-        return tuple(sorted(threats, key=lambda t: (t.priority_rank or len(known) + 1)))
+        return tuple(sorted(threats, key=lambda t: t.priority_rank or len(known) + 1))
 
     def notes(self, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote, ...]:
         refs = {f"audience:{a.id}" for a in bank.audiences}

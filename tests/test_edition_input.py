@@ -208,7 +208,9 @@ def test_accessibility_contact_and_enforcement(tmp_path: Path, built_site: Path)
 # The logo -----------------------------------------------------------------------------------
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
+)
 
 
 def test_logo_outside_the_folder_is_refused(tmp_path: Path) -> None:
@@ -286,6 +288,10 @@ def test_national_build_is_byte_identical_without_the_edition_code(
     assert with_code.keys() == without_code.keys()
     for path, data in with_code.items():
         assert data == without_code[path], path
+    data = with_code["downloads/question-bank.json"]
+    assert isinstance(data, bytes)
+    assert b'"edition": {\n    "council": "",\n    "contacts": [],\n    "logo": "",\n    "site_url": ""\n  }' in data
+    assert b'"expectation"' not in data and b'"quote"' not in data
     # The page hooks leave every national page as MkDocs made it.
     for page in built_site.rglob("*.html"):
         html = page.read_text("utf-8")

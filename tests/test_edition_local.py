@@ -59,7 +59,9 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    return re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    return re.sub(
+        r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    )
 
 
 # 1. Local names ---------------------------------------------------------------------------
@@ -68,10 +70,15 @@ def pdf_text(data: bytes) -> str:
 def test_local_name_everywhere(site: Path) -> None:
     page = (site / "community-safety-partnerships.html").read_text("utf-8")
     assert f"<title>{CSP_LOCAL} - " in page
-    assert f"<h1 id=" in page and CSP_LOCAL in page.split("<h1", 1)[1].split("</h1>")[0]
+    assert "<h1 id=" in page and CSP_LOCAL in page.split("<h1", 1)[1].split("</h1>")[0]
     # The national name is said once on the body's page, to match it to the guidance.
     assert text_of(page).count("In the national guidance: Community safety partnerships.") == 1
-    for other in ("index.html", "all-questions.html", "downloads.html", "police-and-crime-panels.html"):
+    for other in (
+        "index.html",
+        "all-questions.html",
+        "downloads.html",
+        "police-and-crime-panels.html",
+    ):
         assert CSP_LOCAL in (site / other).read_text("utf-8"), other  # navigation and lists
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert any(d["title"] == CSP_LOCAL for d in index["docs"])
@@ -173,7 +180,10 @@ def test_local_questions_in_the_meeting_pack(brox: Bank) -> None:
 
 def test_strategy_page(site: Path) -> None:
     page = text_of((site / "local" / "strategy.html").read_text("utf-8"))
-    assert "To contribute to the targeting and disruption of serious and organised crime in Broxtowe." in page
+    assert (
+        "To contribute to the targeting and disruption of serious and organised crime in Broxtowe."
+        in page
+    )
     assert "Single point of contact" in page and "Chief Communities Officer" in page
     assert page.count("Provide training for staff and elected members") == 1
     assert "Review due: September 2022 (past due)" in page
@@ -201,8 +211,13 @@ def test_reporting_line_in_every_footer_and_printed_checklist(site: Path, brox: 
 def test_action_plan_page(site: Path, brox: Bank) -> None:
     html = (site / "local" / "action-plan.html").read_text("utf-8")
     assert html.count("<tr><td>") == 11 == len(brox.edition.action_plan)
-    assert [h for h in re.findall(r'<h2 id="(\w+)"', html)] == ["pursue", "prevent", "protect", "prepare"]
-    assert "<th scope=\"col\">Recommendation</th><th scope=\"col\">Milestone</th>" in html
+    assert [h for h in re.findall(r'<h2 id="(\w+)"', html)] == [
+        "pursue",
+        "prevent",
+        "protect",
+        "prepare",
+    ]
+    assert '<th scope="col">Recommendation</th><th scope="col">Milestone</th>' in html
     # Nothing the strategy does not state: no milestone, review or status is filled in.
     assert all(
         (r.milestone, r.review, r.status) == (NOT_STATED,) * 3 for r in brox.edition.action_plan
@@ -238,13 +253,16 @@ def test_priorities_order_home_threats_and_pack(site: Path, brox: Bank) -> None:
     assert [t.id for t in brox.threats][:3] == ["drugs", "firearms", "cse"]
     home = (site / "index.html").read_text("utf-8")
     threats = (site / "threats" / "index.html").read_text("utf-8")
-    for html in (home, threats):
-        list_part = html.split('class="qb-threat-list"', 1)[1]
+    for page in (home, threats):
+        list_part = page.split('class="qb-threat-list"', 1)[1]
         assert list_part.index("drugs.html") < list_part.index("criminal-use-of-firearms.html")
         assert list_part.index("criminal-use-of-firearms.html") < list_part.index(
             "child-sexual-exploitation-and-abuse.html"
         )
-        assert "Local priority 1: Many of these individuals are directly involved in drug supply" in text_of(html)
+        assert (
+            "Local priority 1: Many of these individuals are directly involved in drug supply"
+            in text_of(html)
+        )
     text = docx_text(make_pack(brox, "pcp", ["cyber", "drugs"], fmt="docx"))
     assert text.index("Threat briefing: Drugs") < text.index("Threat briefing: Cyber crime")
 
@@ -281,7 +299,9 @@ def test_broxtowe_quotes_are_word_for_word_in_the_strategy(brox: Bank) -> None:
 
 
 def test_broxtowe_strategy_copy_is_the_seed_document() -> None:
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "broxtowe-soc-strategy-2019.txt"
+    seed = (
+        Path(__file__).resolve().parents[2] / "shared" / "seeds" / "broxtowe-soc-strategy-2019.txt"
+    )
     if not seed.is_file():
         pytest.skip("the seed documents (../shared/seeds) are not beside the repo")
     assert (BROXTOWE / "strategy-2019.txt").read_bytes() == seed.read_bytes()
@@ -290,7 +310,9 @@ def test_broxtowe_strategy_copy_is_the_seed_document() -> None:
 def test_a_changed_quote_is_refused_with_its_line(tmp_path: Path) -> None:
     copy = shutil.copytree(BROXTOWE, tmp_path / "ed")
     yml = copy / "edition.yml"
-    yml.write_text(yml.read_text("utf-8").replace("as a condition of\n", "as a term of\n", 1), "utf-8")
+    yml.write_text(
+        yml.read_text("utf-8").replace("as a condition of\n", "as a term of\n", 1), "utf-8"
+    )
     from generator.errors import ContentError
 
     with pytest.raises(ContentError) as info:
@@ -311,7 +333,9 @@ def _names_in(path: Path) -> int:
     data = path.read_bytes()
     if path.suffix in (".docx", ".xlsx"):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return sum(len(NAMES.findall(z.read(n).decode("utf-8", "replace"))) for n in z.namelist())
+            return sum(
+                len(NAMES.findall(z.read(n).decode("utf-8", "replace"))) for n in z.namelist()
+            )
     if path.suffix == ".pdf":
         return len(NAMES.findall(pdf_text(data)))
     if path.suffix in (".html", ".json", ".csv", ".xml", ".css", ".js", ".svg"):

@@ -46,11 +46,7 @@ _EDITION_FIELDS = frozenset(
 
 def _drop_unset(value: Any) -> Any:
     if isinstance(value, dict):
-        return {
-            k: _drop_unset(v)
-            for k, v in value.items()
-            if not (k in _EDITION_FIELDS and not v)
-        }
+        return {k: _drop_unset(v) for k, v in value.items() if k not in _EDITION_FIELDS or v}
     if isinstance(value, list):
         return [_drop_unset(v) for v in value]
     return value
@@ -65,7 +61,7 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         for q, qdata in zip(a.questions, data["questions"], strict=True):
             qdata["url"] = _url(a.page, q.anchor)
         audiences.append(data)
-    return _drop_unset({
+    return {
         "$schema": "question-bank.schema.json",
         "title": bank.title,
         "version": stamp.version,
@@ -80,12 +76,13 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         "glossary": [asdict(t) for t in bank.glossary],
         "notes": [asdict(n) for n in bank.notes],
         "changelog": [asdict(ch) for ch in bank.changelog],
-    })
+    }
 
 
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
     """``question-bank.json`` and its schema."""
-    text = json.dumps(bank_data(bank, Stamp.of(bank)), ensure_ascii=False, indent=2) + "\n"
+    data = _drop_unset(bank_data(bank, Stamp.of(bank)))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return [
         download("The whole bank as open data (JSON)", JSON_PATH, "JSON", text.encode("utf-8")),
         download("JSON Schema for the open data", SCHEMA_PATH, "JSON Schema", SCHEMA.read_bytes()),
