@@ -40,9 +40,8 @@ def brox() -> Bank:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Broxtowe edition, built once with the production code path."""
-    return build_site(ROOT, tmp_path_factory.mktemp("broxtowe") / "site", edition=BROXTOWE)
+def site(built_broxtowe_site: Path) -> Path:
+    return built_broxtowe_site
 
 
 def text_of(page: str) -> str:
