@@ -47,7 +47,7 @@ _EDITION_FIELDS = frozenset(
 def _drop_unset(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _drop_unset(v) for k, v in value.items() if k not in _EDITION_FIELDS or v}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):  # asdict keeps tuples as tuples
         return [_drop_unset(v) for v in value]
     return value
 
