@@ -101,6 +101,11 @@ class Audience:
     def page(self) -> str:
         return f"{self.slug}.md"
 
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: a national name in lower case, a local one as it is."""
+        return self.name if self.national_name else self.name.lower()
+
 
 @dataclass(frozen=True)
 class Footnote:

@@ -55,7 +55,7 @@ def checklist_title(audience: Audience) -> str:
 
 
 def subject(audience: Audience) -> str:
-    return f"Councillor questions on serious and organised crime for {audience.name.lower()}"
+    return f"Councillor questions on serious and organised crime for {audience.in_sentence}"
 
 
 def citation(bank: Bank, ref: SourceRef) -> str:
@@ -77,6 +77,16 @@ def note_title(n: EditorialNote) -> str:
 
 
 LOCAL_LABEL = "Local question"
+
+
+def question_count(bank: Bank, audience: Audience) -> str:
+    """``14 questions from the LGA guidance`` (and how many are the council's own)."""
+    local = sum(q.local for q in audience.questions)
+    text = f"{len(audience.questions) - local} questions from the LGA guidance"
+    if local:
+        plural = "s" if local != 1 else ""
+        text += f" and {local} local question{plural} from {bank.edition.council}"
+    return text
 
 
 def local_source(bank: Bank, q: Question) -> str:

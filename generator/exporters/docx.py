@@ -152,12 +152,12 @@ class WordDocument:
         self.header(meeting)
         self.para(audience.about)
         self.para(
-            f"{len(audience.questions)} questions from the LGA guidance, published as "
+            f"{c.question_count(bank, audience)}, published as "
             f"“{audience.heading}”. Tick the ones you ask and note the answers."
         )
         self.notes(bank.notes_for("audience:" + audience.id))
         self.doc.add_heading("Questions", level=2)
-        table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.name.lower()}")
+        table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.in_sentence}")
         for q in audience.questions:
             row = _add_row(table)
             row.height = Cm(2.2)
