@@ -8,6 +8,7 @@ colour's contrast.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from generator.errors import ContentError, Problem
 from generator.exporters.registry import EXPORTERS
@@ -300,3 +302,26 @@ def test_national_build_is_byte_identical_without_the_edition_code(
         assert local_pages.footer_html(national, html) == html
     assert local_pages.accessibility_section(national) == ""
     assert local_pages.local_nav(national, [{"Home": "index.md"}]) == [{"Home": "index.md"}]
+
+
+def test_contacts_per_body_on_its_page_and_in_its_pack(tmp_path: Path) -> None:
+    from generator.exporters.pack import make_pack
+    from generator.render import Renderer
+
+    (tmp_path / "edition.yml").write_text(
+        "council: Anytown Council\ncontacts:\n  - role: Community safety manager\n"
+        "bodies:\n  pcp:\n    contacts:\n      - role: Panel scrutiny officer\n"
+        "        email: panel@anytown.gov.uk\n",
+        "utf-8",
+    )
+    bank = load_bank(ROOT, tmp_path)
+    page = Renderer(bank).pages()["police-and-crime-panels.md"]
+    assert '<ul class="qb-contacts" aria-label="Contacts for Police and crime panels">' in page
+    assert "<strong>Panel scrutiny officer</strong>" in page
+    assert (
+        "Panel scrutiny officer"
+        not in Renderer(bank).pages()["overview-and-scrutiny-committees.md"]
+    )
+    word = Document(io.BytesIO(make_pack(bank, "pcp", [], fmt="docx")))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert cells.index("Panel scrutiny officer") < cells.index("Community safety manager")

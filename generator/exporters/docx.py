@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..model import COLUMNS, Audience, Bank, Correction, EditorialNote, Threat
+from ..model import COLUMNS, Audience, Bank, Contact, Correction, EditorialNote, Threat
 from . import Download, ooxml
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
@@ -192,7 +192,7 @@ class WordDocument:
         for p in boxed:
             ooxml.box(p)
         if contacts:
-            self.contacts()
+            self.contacts(audience.local_contacts)
         self.glossary(c.audience_texts(bank, audience))
         self.doc.add_heading("Source", level=2)
         self.source(c.citation(bank, audience.source))
@@ -206,10 +206,10 @@ class WordDocument:
             self.doc.add_heading("Abbreviations", level=2)
             self.para("; ".join(f"{t.term}: {t.expansion}" for t in terms) + ".", size=9)
 
-    def contacts(self) -> None:
-        """The edition's local contacts, or a line saying there are none."""
+    def contacts(self, body_contacts: tuple[Contact, ...] = ()) -> None:
+        """The body's and the edition's local contacts, or a line saying there are none."""
         self.doc.add_heading("Local contacts", level=2)
-        contacts = self.bank.edition.contacts
+        contacts = body_contacts + self.bank.edition.contacts
         if not contacts:
             self.para("No local contacts in this edition.")
             return
