@@ -15,7 +15,7 @@ from .load import ROOT, load_bank
 
 
 def _validate(args: argparse.Namespace) -> int:
-    bank = load_bank(args.root)
+    bank = load_bank(args.root, args.edition)
     print(
         f"OK: bank {bank.version}: {len(bank.audiences)} audiences, {len(bank.questions)} "
         f"questions, {len(bank.threats)} threats, {len(bank.glossary)} glossary terms, "
@@ -86,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=ROOT, help="folder holding bank.yml")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every content file and report all errors")
+    v.add_argument("--edition", type=Path, help="check a council's local edition folder too")
     v.set_defaults(run=_validate)
     b = sub.add_parser("build", help="validate and build the static site")
     b.add_argument("-o", "--output", default="site", help="site folder (replaced on success)")

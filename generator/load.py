@@ -144,7 +144,7 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
     if edition is not None:
         from .overlay import apply_edition
 
-        bank = apply_edition(bank, edition)
+        bank = apply_edition(bank, edition, root)
     return bank
 
 

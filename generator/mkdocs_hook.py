@@ -20,8 +20,9 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.load import load_bank
+from generator.local_pages import accessibility_section, footer_html, local_nav
 from generator.model import Bank
-from generator.outputs import abbreviations, footer_note, generate, nav
+from generator.outputs import BRAND_CSS, abbreviations, footer_note, generate, nav
 from generator.render import Renderer
 from generator.search_index import lean_search_index
 from generator.searchindex import refine_file
@@ -43,9 +44,11 @@ def on_config(config: Any) -> Any:
     # QBANK_CACHE=0 makes every download afresh (the benchmark's cold builds do).
     cache = os.environ.get("QBANK_CACHE", "1") != "0"
     _state["cache"] = root / ".cache" / "downloads" if cache else None
-    config.nav = nav(bank)
+    config.nav = local_nav(bank, nav(bank))
     if footer_note(bank):
         config.copyright = f"{config.copyright or ''} {footer_note(bank)}".strip()
+    if bank.edition.brand_colour:
+        config.extra_css.append(BRAND_CSS)
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
     if bank.edition.council:
@@ -75,6 +78,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return markdown
     # Guidance pages end with the questions and threats guidance.yml links them to.
     markdown += _state["renderer"].guidance_links(page.file.src_uri)
+    if page.file.src_uri == "about/accessibility.md":
+        markdown += accessibility_section(bank)
     return markdown + abbreviations(bank)
 
 
@@ -91,3 +96,13 @@ def on_post_build(config: Any) -> None:
     site = Path(config.site_dir)
     lean_search_index(site)
     refine_file(site, _state["bank"])
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # The edition's reporting line in every footer, and the logo's alt text.
+    return footer_html(_state["bank"], output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # Static templates (the 404 page) get the same footer as every page.
+    return footer_html(_state["bank"], output_content)

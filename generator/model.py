@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 # How assured a councillor is by the answer to a question: the same words on the
 # checklist pages, in the spreadsheet's drop-down and in every export.
@@ -45,6 +47,7 @@ NOTE_TOPICS = (
     "Agencies",
     "Links and addresses",
 )
+_EDITION_BASE = ("council", "contacts", "logo", "site_url")
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")
 # The threat tag of a question about serious and organised crime as a whole.
 EVERY_THREAT = "all"
@@ -61,6 +64,7 @@ class SourceRef:
     document: str
     section: str
     pages: str
+    quote: str = ""  # a local edition's source: the document's own words
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Question:
     retired_note: str = ""
     local: bool = False
     rationale: str = ""  # editorial: why these tags, where not obvious (not the LGA's text)
+    expectation: str = ""  # a local question's "what good looks like"
 
     @property
     def anchor(self) -> str:
@@ -115,10 +120,17 @@ class Audience:
     questions: tuple[Question, ...]
     expectations: tuple[Expectation, ...]
     corrections: tuple[Correction, ...] = ()
+    national_name: str = ""  # set when a local edition renames the body
+    local_contacts: tuple[Contact, ...] = ()
 
     @property
     def page(self) -> str:
         return f"{self.slug}.md"
+
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: a national name in lower case, a local one as it is."""
+        return self.name if self.national_name else self.name.lower()
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,8 @@ class Threat:
     footnotes: tuple[Footnote, ...]
     resources: tuple[Resource, ...]
     corrections: tuple[Correction, ...] = ()
+    priority_rank: int = 0  # 1 for a local edition's first priority; 0 when not ranked
+    priority_reason: str = ""
 
     @property
     def page(self) -> str:
@@ -210,6 +224,7 @@ class EditorialNote:
     @property
     def status_label(self) -> str:
         return NOTE_STATUSES.get(self.status, "")
+    edition_note: bool = False  # owned by a local edition, not the national bank
 
 
 @dataclass(frozen=True)
@@ -234,6 +249,93 @@ class Contact:
     name: str = ""
     email: str = ""
     phone: str = ""
+    url: str = ""
+
+
+NOT_STATED = "not stated"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Words quoted from a local document, with the section they sit under."""
+
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list quoted from a local document, item by item, with its section."""
+
+    section: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    """When a local strategy is to be reviewed: ``years`` after the month it was adopted."""
+
+    section: str
+    text: str
+    adopted: str  # YYYY-MM
+    years: int
+
+    @property
+    def due(self) -> date:
+        year, month = (int(x) for x in self.adopted.split("-"))
+        return date(year + self.years, month, 1)
+
+    @property
+    def due_text(self) -> str:
+        return f"{self.due:%B %Y}"
+
+    def past_due(self, today: date) -> bool:
+        return today >= self.due
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A council's own serious and organised crime strategy, in its own words."""
+
+    source: str  # a source id
+    aim: Passage
+    council_actions: Listing
+    reporting_line: Passage
+    member_actions: Listing | None = None
+    single_point_of_contact: Passage | None = None
+    further_information: Passage | None = None
+    review: Review | None = None
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of the multi-agency 4P action plan (the Home Office format)."""
+
+    strand: str
+    recommendation: str
+    milestone: str = NOT_STATED
+    ownership: str = NOT_STATED
+    review: str = NOT_STATED
+    status: str = NOT_STATED
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A national body whose checklist this edition leaves to another council."""
+
+    audience_id: str
+    name: str
+    asked_at: str
+    slug: str = ""  # its page in the national edition
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """The council's own accessibility statement details."""
+
+    contact: Contact
+    enforcement: str
+    tested: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,6 +346,25 @@ class Edition:
     contacts: tuple[Contact, ...] = ()
     logo: str = ""  # absolute path of the council's logo image, or ""
     site_url: str = ""
+    brand_colour: str = ""
+    national_site: str = ""
+    left_out: tuple[LeftOut, ...] = ()
+    strategy: Strategy | None = None
+    action_plan: tuple[PlanRow, ...] = ()
+    accessibility: Accessibility | None = None
+    local_sources: tuple[str, ...] = ()  # ids of the edition's own sources
+
+    @property
+    def reporting_line(self) -> str:
+        """Where to report concerns, from the council's strategy ("" when it has none)."""
+        return self.strategy.reporting_line.text if self.strategy else ""
+
+    def open_data(self) -> dict[str, Any]:
+        """The edition as open data: the national four keys always, the rest when set."""
+        data = {k: v for k, v in asdict(self).items() if k in _EDITION_BASE or v}
+        if self.logo:
+            data["logo"] = self.logo_page_path  # never the builder's file-system path
+        return data
 
     @property
     def logo_page_path(self) -> str:

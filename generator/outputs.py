@@ -7,11 +7,13 @@ from pathlib import Path
 from markupsafe import escape
 
 from .exporters.registry import build_downloads
+from .local_pages import brand_css, local_pages
 from .model import Bank
 from .render import Renderer, long_date
 from .textrules import one_line
 
 ROOT = Path(__file__).resolve().parent.parent
+BRAND_CSS = "css/council.css"
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
@@ -48,6 +50,7 @@ def nav(bank: Bank) -> list[dict[str, object]]:
                 "about/changelog.md",
                 "contributing/content-format.md",
                 "contributing/tagging.md",
+                "contributing/make-your-edition.md",
             ]
         },
     ]
@@ -65,7 +68,11 @@ def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes
         )
     files: dict[str, str | bytes] = {}
     downloads = build_downloads(bank, cache_dir)
-    files.update(Renderer(bank, [d for d, _ in downloads]).pages())
+    renderer = Renderer(bank, [d for d, _ in downloads])
+    files.update(renderer.pages())
+    files.update(local_pages(renderer))
+    if css := brand_css(bank):
+        files[BRAND_CSS] = css
     files.update({d.path: data for d, data in downloads})
     files["js/iframe-worker-shim.js"] = SHIM.read_bytes()
     if bank.edition.logo:

@@ -157,6 +157,11 @@ class Renderer:
         named = {t for q in audience.questions for t in q.threats}
         return tuple(t for t in self.bank.threats if t.id in named)
 
+    def render_page(self, template: str, page: str, **extra: Any) -> str:
+        """One page from ``template`` with the usual context plus ``extra`` (local pages)."""
+        ctx: dict[str, Any] = {"bank": self.bank, "columns": COLUMNS, "downloads": self.downloads}
+        return self._render(template, page, {**ctx, **extra})
+
     def _render(self, template: str, page: str, ctx: dict[str, Any]) -> str:
         bank = self.bank
 

@@ -52,3 +52,10 @@ def built_edition_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example local edition, built once: the national bank with a council on top."""
     out = tmp_path_factory.mktemp("edition") / "site"
     return build_site(ROOT, out, edition=ROOT / "editions" / "example")
+
+
+@pytest.fixture(scope="session")
+def built_broxtowe_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worked example edition (editions/broxtowe), built once."""
+    out = tmp_path_factory.mktemp("broxtowe") / "site"
+    return build_site(ROOT, out, edition=ROOT / "editions" / "broxtowe")

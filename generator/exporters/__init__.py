@@ -19,6 +19,7 @@ class Download:
     size: str
     audience_id: str = ""  # "" for a file that is not one audience's checklist
     threat_id: str = ""  # set on a threat briefing
+    local: bool = False  # a file only a local edition has (its action plan)
 
 
 def human_size(n: int) -> str:

@@ -56,7 +56,7 @@ def checklist_title(audience: Audience) -> str:
 
 
 def subject(audience: Audience) -> str:
-    return f"Councillor questions on serious and organised crime for {audience.name.lower()}"
+    return f"Councillor questions on serious and organised crime for {audience.in_sentence}"
 
 
 def citation(bank: Bank, ref: SourceRef) -> str:
@@ -73,7 +73,30 @@ def correction_text(c: Correction) -> str:
 
 
 def note_title(n: EditorialNote) -> str:
-    return f"Editorial note, {long_date(date.fromisoformat(n.date))}: {n.title}"
+    kind = "Local note" if n.edition_note else "Editorial note"
+    return f"{kind}, {long_date(date.fromisoformat(n.date))}: {n.title}"
+
+
+LOCAL_LABEL = "Local question"
+
+
+def question_count(bank: Bank, audience: Audience) -> str:
+    """``14 questions from the LGA guidance`` (and how many are the council's own)."""
+    local = sum(q.local for q in audience.questions)
+    text = f"{len(audience.questions) - local} questions from the LGA guidance"
+    if local:
+        plural = "s" if local != 1 else ""
+        text += f" and {local} local question{plural} from {bank.edition.council}"
+    return text
+
+
+def local_source(bank: Bank, q: Question) -> str:
+    """``Source: Council (date), Title, “Section”: “quote”`` for a local question."""
+    doc = bank.source(q.source.document)
+    return (
+        f"Source: {doc.publisher} ({doc.date}), {doc.title}, “{q.source.section}”: "
+        f"“{q.source.quote}”"
+    )
 
 
 def note_sources(n: EditorialNote) -> str:

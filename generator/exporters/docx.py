@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..model import COLUMNS, Audience, Bank, Correction, EditorialNote, Threat
+from ..model import COLUMNS, Audience, Bank, Contact, Correction, EditorialNote, Threat
 from . import Download, ooxml
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
@@ -157,12 +157,12 @@ class WordDocument:
         self.header(meeting)
         self.para(audience.about)
         self.para(
-            f"{len(audience.questions)} questions from the LGA guidance, published as "
+            f"{c.question_count(bank, audience)}, published as "
             f"“{audience.heading}”. Tick the ones you ask and note the answers."
         )
         self.notes(bank.notes_for("audience:" + audience.id))
         self.doc.add_heading("Questions", level=2)
-        table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.name.lower()}")
+        table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.in_sentence}")
         for q in audience.questions:
             row = _add_row(table)
             row.height = Cm(2.2)
@@ -171,6 +171,13 @@ class WordDocument:
             id_cell, text_cell, box_cell, _ = row.cells
             id_cell.paragraphs[0].add_run(q.id).bold = True
             text_cell.paragraphs[0].add_run(q.text)
+            if q.local:
+                label = text_cell.add_paragraph()
+                label.add_run(f"{c.LOCAL_LABEL} ").bold = True
+                label.add_run(f"from {bank.edition.council}. ").font.size = Pt(8.5)
+                label.add_run("What good looks like: ").bold = True
+                label.add_run(q.expectation)
+                text_cell.add_paragraph().add_run(c.local_source(bank, q)).font.size = Pt(8)
             for item in q.items:
                 text_cell.add_paragraph(item, style="List Bullet")
             if q.retired:
@@ -192,11 +199,13 @@ class WordDocument:
         for p in boxed:
             ooxml.box(p)
         if contacts:
-            self.contacts()
+            self.contacts(audience.local_contacts)
         self.glossary(c.audience_texts(bank, audience))
         self.doc.add_heading("Source", level=2)
         self.source(c.citation(bank, audience.source))
         self.source(f"{c.QUOTED} {self.stamp.line}.")
+        if bank.edition.reporting_line:
+            self.labelled("Reporting concerns:", bank.edition.reporting_line)
 
     def glossary(self, texts: Iterable[str]) -> None:
         terms = c.terms_used(self.bank, texts)
@@ -204,10 +213,10 @@ class WordDocument:
             self.doc.add_heading("Abbreviations", level=2)
             self.para("; ".join(f"{t.term}: {t.expansion}" for t in terms) + ".", size=9)
 
-    def contacts(self) -> None:
-        """The edition's local contacts, or a line saying there are none."""
+    def contacts(self, body_contacts: tuple[Contact, ...] = ()) -> None:
+        """The body's and the edition's local contacts, or a line saying there are none."""
         self.doc.add_heading("Local contacts", level=2)
-        contacts = self.bank.edition.contacts
+        contacts = body_contacts + self.bank.edition.contacts
         if not contacts:
             self.para("No local contacts in this edition.")
             return

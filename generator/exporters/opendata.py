@@ -36,12 +36,12 @@ def _threat(threat: Threat) -> dict[str, Any]:
     return data
 
 
-def _edition(bank: Bank) -> dict[str, Any]:
-    # The model holds the logo's place on the builder's disk; the file carries its place in
-    # the site, which is all a reader can use (and no one's folder names leak).
-    data = asdict(bank.edition)
-    data["logo"] = bank.edition.logo_page_path
-    return data
+def _drop_unset(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_unset(v) for k, v in value.items() if k not in _EDITION_FIELDS or v}
+    if isinstance(value, list | tuple):  # asdict keeps tuples as tuples
+        return [_drop_unset(v) for v in value]
+    return value
 
 
 def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
         "version": stamp.version,
         "build_date": stamp.built.isoformat(),
         "notes_as_at": bank.notes_as_at,
-        "edition": _edition(bank),
+        "edition": bank.edition.open_data(),
         "sources": [asdict(s) for s in bank.sources],
         "strands": [asdict(s) for s in bank.strands],
         "themes": [asdict(t) for t in bank.themes],
@@ -74,7 +74,8 @@ def bank_data(bank: Bank, stamp: Stamp) -> dict[str, Any]:
 
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
     """``question-bank.json`` and its schema."""
-    text = json.dumps(bank_data(bank, Stamp.of(bank)), ensure_ascii=False, indent=2) + "\n"
+    data = _drop_unset(bank_data(bank, Stamp.of(bank)))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return [
         download("The whole bank as open data (JSON)", JSON_PATH, "JSON", text.encode("utf-8")),
         download("JSON Schema for the open data", SCHEMA_PATH, "JSON Schema", SCHEMA.read_bytes()),

@@ -52,6 +52,9 @@ def make_pack(
     audience = bank.audience(audience_id)
     # Each threat once, in the order asked for.
     threats = tuple(bank.threat(t) for t in dict.fromkeys(threat_ids))
+    if any(t.priority_rank for t in bank.threats):  # a local edition's priorities set the order
+        order = {t.id: i for i, t in enumerate(bank.threats)}
+        threats = tuple(sorted(threats, key=lambda t: order[t.id]))
     meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date))
     return FORMATS[fmt](bank, audience, threats, meeting)
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Audience, Bank, Edition, Threat
-from . import Download, docx, opendata, pdf, tabular, xlsx
+from . import Download, actionplan, docx, opendata, pdf, tabular, xlsx
 from .stamp import build_date
 
 Exporter = Callable[[Bank], list[tuple[Download, bytes]]]
@@ -52,6 +52,8 @@ EXPORTERS: dict[str, Exporter] = {
     "xlsx": xlsx.export,
     "csv": tabular.export,
     "json": opendata.export,
+    # Only a local edition with an action plan makes these (the national bank has none).
+    "action-plan": actionplan.export,
 }
 
 

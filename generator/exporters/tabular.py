@@ -37,6 +37,8 @@ def question_link(bank: Bank, q: Question) -> str:
 def question_text(q: Question) -> str:
     """The question as published, with its sub-items and any retirement note."""
     lines = [q.text, *(f"• {item}" for item in q.items)]
+    if q.local:  # labelled in every download, as on the page
+        lines.insert(0, "Local question")
     if q.retired:
         lines.append(f"Retired: {q.retired_note}")
     return "\n".join(lines)

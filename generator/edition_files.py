@@ -1,0 +1,140 @@
+"""Checks on what an edition brings from outside the bank: files, addresses and colours.
+
+Edition input is untrusted (council staff paste from Word; a logo may come from anywhere),
+so each check returns what is wrong, worded with the rule, or ``None`` when all is well.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+LOGO_MAX_BYTES = 1024 * 1024
+# What each logo type's file must start with.
+_MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_EXTERNAL_CSS = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)
+
+
+def inside(
+    folder: Path, relative: str, what: str, missing: str = ""
+) -> tuple[Path | None, str | None]:
+    """``relative`` resolved inside ``folder``; refuses absolute paths, ``..`` and symlinks."""
+    rule = f"give the {what} as a path inside the edition folder, relative to edition.yml"
+    if Path(relative).is_absolute() or "\\" in relative or relative.startswith("~"):
+        return None, f"{what} '{relative}' is an absolute path: {rule}"
+    if ".." in Path(relative).parts:
+        return None, f"{what} '{relative}' goes outside the edition folder with '..': {rule}"
+    path = folder / relative
+    # A symlink anywhere on the way could lead out of the folder: refuse any.
+    here = folder
+    for part in Path(relative).parts:
+        here = here / part
+        if here.is_symlink():
+            return None, f"{what} '{relative}' is a symbolic link: {rule}, as a real file"
+    root = folder.resolve()
+    resolved = path.resolve()
+    if root not in resolved.parents:
+        return None, f"{what} '{relative}' is outside the edition folder: {rule}"
+    if not resolved.is_file():
+        return None, missing or f"{what} '{relative}' is not a file in the edition folder"
+    return resolved, None
+
+
+def check_logo(folder: Path, relative: str) -> tuple[Path | None, str | None]:
+    """The logo's path when it is a safe image of a known type, else what is wrong."""
+    suffix = Path(relative).suffix.lower()
+    wrong = f"logo '{relative}' is not a {', '.join(LOGO_TYPES)} file in the edition folder"
+    if suffix not in LOGO_TYPES:
+        return None, wrong
+    path, problem = inside(folder, relative, "logo", wrong)
+    if path is None:
+        return None, problem
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return None, f"logo '{relative}' is {size:,} bytes: a logo may be at most 1 MB"
+    data = path.read_bytes()
+    if suffix == ".svg":
+        problem = svg_problem(data)
+    elif not data.startswith(_MAGIC[suffix]):
+        problem = f"logo '{relative}' does not start like a {suffix} file: is it another type?"
+    if problem:
+        return None, f"logo '{relative}': {problem}" if suffix == ".svg" else problem
+    return path, None
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why an SVG cannot go in the site header (scripts, events, external content), or None."""
+    try:
+        root = SafeET.fromstring(data)
+    except DefusedXmlException:
+        return "the SVG declares entities or a DTD, which are not allowed"
+    except SafeET.ParseError as exc:
+        return f"the SVG is not well-formed XML ({exc})"
+    if root.tag not in (f"{_SVG_NS}svg", "svg"):
+        return "the file is not an SVG image (its root element is not <svg>)"
+    for el in root.iter():
+        name = el.tag.rsplit("}", 1)[-1].lower()
+        if name == "script":
+            return "the SVG contains a <script> element"
+        if name == "foreignobject":
+            return "the SVG contains a <foreignObject> element"
+        if name == "style" and el.text and _EXTERNAL_CSS.search(el.text):
+            return "the SVG's <style> refers to an outside resource"
+        for attr, value in el.attrib.items():
+            local = attr.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"the SVG has an event attribute '{local}'"
+            if (attr == _XLINK_HREF or local == "href") and not value.strip().startswith("#"):
+                return f"the SVG refers to an outside resource '{value}'"
+            if _EXTERNAL_CSS.search(value):
+                return f"the SVG's '{local}' attribute refers to an outside resource"
+    return None
+
+
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
+
+
+def url_problem(value: str) -> str | None:
+    """Why ``value`` is not a plain http(s) address, or None."""
+    if _URL_FORBIDDEN.search(value):
+        return "contains a space, quote, angle bracket or other character not allowed in an address"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return "is not a valid web address"
+    if parts.scheme not in ("http", "https"):
+        return "must start with https:// or http://"
+    if not parts.hostname or ("." not in parts.hostname and parts.hostname != "localhost"):
+        return "has no host name (such as www.council.gov.uk)"
+    if parts.username or parts.password:
+        return "must not contain a user name or password"
+    return None
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of ``#RRGGBB``."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two ``#RRGGBB`` colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
