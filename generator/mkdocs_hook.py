@@ -127,3 +127,8 @@ _TOGGLE_AUTOCOMPLETE = re.compile(
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # Theme pages that are not Markdown pages (404.html) get the same fix.
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)
