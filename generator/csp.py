@@ -33,7 +33,7 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("media-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'none'"),
-    ("form-action", "'none'"),
+    ("form-action", "'self'"),  # the not-found page's search form
 )
 
 _INLINE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.DOTALL | re.IGNORECASE)

@@ -46,6 +46,9 @@ def on_config(config: Any) -> Any:
     config.nav = nav(bank)
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
+    if bank.edition.site_url:
+        # Where the edition is published: the 404 page's links start from its path.
+        config.site_url = bank.edition.site_url
     if bank.edition.council:
         config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
     return config
