@@ -58,8 +58,8 @@ def scope_table_headers(document: Any, pdf: Any) -> None:
     in a table's head row heads its column; one in a body row heads its row. Runs as
     WeasyPrint's finisher, on the structure tree just before the file is written.
     """
-    elements = {
-        obj.reference: obj
+    elements: dict[Any, Any] = {
+        getattr(obj, "reference", None): obj
         for obj in pdf.objects
         if isinstance(obj, dict) and obj.get("Type") == "/StructElem"
     }
