@@ -73,6 +73,13 @@ def _questions_sheet(ws: Worksheet, bank: Bank, questions: Sequence[Question]) -
     choices.add(f"{status}2:{status}{max(VALIDATED_ROWS, ws.max_row)}")
     ws.add_data_validation(choices)
     _print_setup(ws)
+    # Every printed page says whose it is and which bank version and date it is from.
+    council = f"{bank.edition.council} · " if bank.edition.council else ""
+    # "&" starts a code in a printed header or footer ("&P" is the page number): doubled.
+    ws.oddFooter.left.text = f"{council}{Stamp.of(bank).line}".replace("&", "&&")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8
 
 
 def _print_setup(ws: Worksheet) -> None:
