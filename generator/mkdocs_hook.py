@@ -7,22 +7,25 @@ it only adds files (on_files) and touches page HTML after Markdown (on_page_cont
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from generator import csp
 from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.load import load_bank
 from generator.local_pages import accessibility_section, footer_html, local_nav
 from generator.model import Bank
-from generator.outputs import BRAND_CSS, abbreviations, footer_note, generate, nav
+from generator.outputs import SHIM, BRAND_CSS, abbreviations, footer_note, generate, nav
 from generator.render import Renderer
 from generator.search_index import lean_search_index
 from generator.searchindex import refine_file
@@ -51,6 +54,9 @@ def on_config(config: Any) -> Any:
         config.extra_css.append(BRAND_CSS)
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
+    if bank.edition.site_url:
+        # Where the edition is published: the 404 page's links start from its path.
+        config.site_url = bank.edition.site_url
     if bank.edition.council:
         config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
     return config
@@ -98,11 +104,57 @@ def on_post_build(config: Any) -> None:
     refine_file(site, _state["bank"])
 
 
+# Theme fixes: Content Security Policy, and what the Nu Html Checker finds in the theme -------
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    # overrides/main.html puts qbank_csp() in every page's <head>.
+    env.globals["qbank_csp"] = pass_context(_page_csp)
+    return env
+
+
+def _page_csp(ctx: Any) -> str:
+    """The page's policy: hashes of the theme's inline scripts as this page renders them."""
+    env = ctx.environment
+    values = {**ctx.get_all(), "features": ctx["config"].theme.get("features") or []}
+    scripts: list[str] = []
+    for name in env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")):
+        scripts += csp.inline_scripts(env.get_template(name).render(values))
+    worker = _search_worker(tuple(ctx["config"].theme.dirs))
+    if worker and SHIM.is_file():
+        url = env.filters["url"](ctx, worker)
+        try:
+            scripts.append(csp.shim_frame_script(SHIM.read_text("utf-8"), url))
+        except csp.ShimChanged as exc:
+            raise PluginError(
+                f"{SHIM}: {exc}; the page policy cannot allow the shim's frame script "
+                "(see generator/csp.py)"
+            ) from None
+    return csp.policy(scripts)
+
+
+@functools.cache
+def _search_worker(theme_dirs: tuple[str, ...]) -> str:
+    """Material's search worker script, as a site path (its name carries a content hash)."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return ""
+
+
+# Material writes autocomplete="off" on its two toggle checkboxes (to stop Firefox restoring
+# them on reload); HTML allows the attribute on text-like inputs only. qbank.js unticks them.
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
+)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # The edition's reporting line in every footer, and the logo's alt text.
-    return footer_html(_state["bank"], output)
+    return footer_html(_state["bank"], _TOGGLE_AUTOCOMPLETE.sub(r"\1", output))
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    # Static templates (the 404 page) get the same footer as every page.
-    return footer_html(_state["bank"], output_content)
+    # Theme pages that are not Markdown pages (404.html) get the same footer and fix.
+    return footer_html(_state["bank"], _TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content))

@@ -13,7 +13,7 @@ from generator.site import build_site
 
 # What a bank root holds: content, the MkDocs config and its hand-written pages.
 BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml", "guidance.yml"]
-BANK_DIRS = ["questions", "threats", "docs", "templates", "schema"]
+BANK_DIRS = ["questions", "threats", "docs", "templates", "schema", "overrides"]
 
 
 def copy_bank(dest: Path) -> Path:

@@ -135,7 +135,18 @@
     });
   }
 
+  // The drawer and search toggles open closed: a browser that restores form state on reload
+  // (Firefox) would otherwise reopen them (the build drops Material's autocomplete="off" on
+  // them, which HTML does not allow on a checkbox).
+  function closeToggles() {
+    document.querySelectorAll('input.md-toggle[data-md-toggle="drawer"], ' +
+      'input.md-toggle[data-md-toggle="search"]').forEach(function (toggle) {
+      if (toggle.checked) toggle.checked = false;
+    });
+  }
+
   function init() {
+    closeToggles();
     setupSearchResults();
     document.querySelectorAll("form.qb-filter").forEach(setupFilter);
     document.querySelectorAll(".qb-checklist").forEach(setupChecklist);

@@ -41,6 +41,7 @@ class WordDocument:
     ) -> None:
         self.bank = bank
         self.stamp = stamp
+        self._boxes = 0  # check boxes so far: each content control needs its own id
         self.doc = Document()
         self._styles()
         self._properties(title, subject)
@@ -50,7 +51,9 @@ class WordDocument:
             setattr(section, side, MARGIN)
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]
-        footer.add_run(f"{footer_title} · {stamp.line} · Page ")
+        # Every printed page says whose it is, and which bank version and date it is from.
+        council = f"{bank.edition.council} · " if bank.edition.council else ""
+        footer.add_run(f"{council}{footer_title} · {stamp.line} · Page ")
         ooxml.field(footer, "PAGE")
         footer.add_run(" of ")
         ooxml.field(footer, "NUMPAGES")
@@ -191,7 +194,9 @@ class WordDocument:
             ]
             for aside in asides:
                 text_cell.add_paragraph().add_run(aside).font.size = Pt(8.5)
-            box_cell.paragraphs[0].add_run(BOX).font.size = Pt(16)
+            # A real check box, ticked with a click in Word and LibreOffice.
+            self._boxes += 1
+            ooxml.checkbox(box_cell.paragraphs[0], self._boxes, f"ask-{q.id}", f"Ask {q.id}", 32)
         self.doc.add_heading("What good answers look like", level=2)
         boxed = [self.para(e.text) for e in audience.expectations]
         boxed += self.corrections(x for e in audience.expectations for x in e.corrections)

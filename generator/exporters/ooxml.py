@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx.document import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
@@ -103,3 +104,34 @@ def set_font(style: Any, name: str) -> None:
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attr), None)
     fonts.set(qn("w:cs"), name)
+
+
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+# A check box's two faces, and a font that has them in Word on Windows and Mac; LibreOffice
+# falls back to any font with the characters.
+BOX_UNCHECKED, BOX_CHECKED, BOX_FONT = "2610", "2612", "Segoe UI Symbol"
+
+
+def checkbox(paragraph: Paragraph, ident: int, tag: str, title: str, size_half_points: int) -> None:
+    """A check-box content control (``w14:checkbox``) that ticks with a click in Word and
+    LibreOffice, unticked; ``title`` is what assistive technology announces."""
+    xml = f"""
+<w:sdt {nsdecls("w")} xmlns:w14="{_W14}">
+  <w:sdtPr>
+    <w:rPr><w:rFonts w:ascii="{BOX_FONT}" w:hAnsi="{BOX_FONT}" w:eastAsia="{BOX_FONT}"/>
+      <w:sz w:val="{size_half_points}"/></w:rPr>
+    <w:alias w:val="{escape(title)}"/>
+    <w:tag w:val="{escape(tag)}"/>
+    <w:id w:val="{ident}"/>
+    <w14:checkbox>
+      <w14:checked w14:val="0"/>
+      <w14:checkedState w14:val="{BOX_CHECKED}" w14:font="{BOX_FONT}"/>
+      <w14:uncheckedState w14:val="{BOX_UNCHECKED}" w14:font="{BOX_FONT}"/>
+    </w14:checkbox>
+  </w:sdtPr>
+  <w:sdtContent>
+    <w:r><w:rPr><w:rFonts w:ascii="{BOX_FONT}" w:hAnsi="{BOX_FONT}" w:eastAsia="{BOX_FONT}"/>
+      <w:sz w:val="{size_half_points}"/></w:rPr><w:t>{chr(int(BOX_UNCHECKED, 16))}</w:t></w:r>
+  </w:sdtContent>
+</w:sdt>"""
+    paragraph._p.append(parse_xml(xml))

@@ -64,8 +64,30 @@ def render_pdf(bank: Bank, template: str, identifier: str, **ctx: Any) -> bytes:
         font_config=_fonts(),
         pdf_variant="pdf/ua-1",
         pdf_identifier=f"{bank.version}/{identifier}".encode(),
+        finisher=scope_table_headers,
     )
     return pdf
+
+
+def scope_table_headers(document: Any, pdf: Any) -> None:
+    """Give every table header cell (``/TH``) a ``/Scope``, which WeasyPrint leaves out.
+
+    PDF/UA asks for it so that a screen reader knows which cells a header heads: a header
+    in a table's head row heads its column; one in a body row heads its row. Runs as
+    WeasyPrint's finisher, on the structure tree just before the file is written.
+    """
+    elements: dict[Any, Any] = {
+        getattr(obj, "reference", None): obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and obj.get("Type") == "/StructElem"
+    }
+    for element in elements.values():
+        if element.get("S") != "/TH":
+            continue
+        row = elements.get(element.get("P"))
+        group = elements.get(row.get("P")) if row is not None else None
+        in_body = group is not None and group.get("S") == "/TBody"
+        element.setdefault("A", {})["Scope"] = "/Row" if in_body else "/Column"
 
 
 def checklist_pdf(

@@ -25,13 +25,27 @@ LINK_COLUMN = HEADERS.index("Link")
 NOT_ASKED = c.STATUSES[-1]
 
 
+# Why a bank without a site_url gives no links: a spreadsheet or CSV is saved and sent on, and a
+# link relative to where it was downloaded from is dead once it is anywhere else.
+NO_LINK = (
+    "No links: this edition does not say where the site is published (site_url in "
+    "edition.yml), and a link relative to the downloaded file stops working once the file "
+    "is saved elsewhere."
+)
+
+
 def question_link(bank: Bank, q: Question) -> str:
-    """The question's permanent address: absolute where the edition says where the site
-    lives (so a saved spreadsheet keeps working), else relative to ``downloads/``."""
+    """The question's permanent address, absolute from the edition's ``site_url`` (so a saved
+    spreadsheet keeps working); empty without one (see ``NO_LINK``)."""
+    if not bank.edition.site_url:
+        return ""
     page = bank.audience(q.audience_id).page
-    if bank.edition.site_url:
-        return f"{bank.edition.site_url.rstrip('/')}/{page_url('index.md', page, q.anchor)}"
-    return page_url(f"{c.DOWNLOADS}/x", page, q.anchor)
+    return f"{bank.edition.site_url.rstrip('/')}/{page_url('index.md', page, q.anchor)}"
+
+
+def link_header(bank: Bank) -> str:
+    """The Link column's heading: says the links were left out, and why, when they were."""
+    return "Link" if bank.edition.site_url else "Link (left out: no site_url, see About)"
 
 
 def question_text(q: Question) -> str:
@@ -66,7 +80,8 @@ def to_csv(bank: Bank, questions: Iterable[Question], stamp: Stamp) -> bytes:
     """The rows as CSV (UTF-8 with BOM, CRLF line ends as RFC 4180 has them)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow((*HEADERS, "Bank version", "Build date", "Notes as at"))
+    headers = (*HEADERS[:LINK_COLUMN], link_header(bank), *HEADERS[LINK_COLUMN + 1 :])
+    writer.writerow((*headers, "Bank version", "Build date", "Notes as at"))
     for q in questions:
         built = stamp.built.isoformat()
         writer.writerow((*question_row(bank, q), stamp.version, built, bank.notes_as_at))

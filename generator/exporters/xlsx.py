@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -21,7 +22,7 @@ from ..model import Audience, Bank, Question
 from . import Download
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
-from .tabular import HEADERS, LINK_COLUMN, STATUS_COLUMN, question_row
+from .tabular import HEADERS, LINK_COLUMN, NO_LINK, STATUS_COLUMN, link_header, question_row
 
 WIDTHS = {
     "ID": 9, "Audience": 22, "Question": 60, "Threats": 24, "4P strand": 16, "Theme": 28,
@@ -39,10 +40,15 @@ def _questions_sheet(ws: Worksheet, bank: Bank, questions: Sequence[Question]) -
     for q in questions:
         row = question_row(bank, q)
         ws.append(row)
-        link = ws.cell(row=ws.max_row, column=LINK_COLUMN + 1)
-        link.value = f"Open {q.id}"
-        link.hyperlink = row[LINK_COLUMN]
-        link.style = "Hyperlink"
+        if row[LINK_COLUMN]:
+            link = ws.cell(row=ws.max_row, column=LINK_COLUMN + 1)
+            link.value = f"Open {q.id}"
+            link.hyperlink = row[LINK_COLUMN]
+            link.style = "Hyperlink"
+    if not bank.edition.site_url:
+        heading = ws.cell(row=1, column=LINK_COLUMN + 1)
+        heading.value = link_header(bank)
+        heading.comment = Comment(NO_LINK, bank.title)
     for i, name in enumerate(HEADERS, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = WIDTHS[name]
@@ -66,6 +72,24 @@ def _questions_sheet(ws: Worksheet, bank: Bank, questions: Sequence[Question]) -
     )
     choices.add(f"{status}2:{status}{max(VALIDATED_ROWS, ws.max_row)}")
     ws.add_data_validation(choices)
+    _print_setup(ws)
+    # Every printed page says whose it is and which bank version and date it is from.
+    council = f"{bank.edition.council} · " if bank.edition.council else ""
+    # "&" starts a code in a printed header or footer ("&P" is the page number): doubled.
+    ws.oddFooter.left.text = f"{council}{Stamp.of(bank).line}".replace("&", "&&")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Print on A4 landscape, one page wide, the header row repeated on every page."""
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _about_sheet(
@@ -84,6 +108,8 @@ def _about_sheet(
          "meeting to track a question over time. Link opens the question on the website."),
         ("Quoted text", c.QUOTED),
     ]  # fmt: skip
+    if not bank.edition.site_url:
+        rows.append(("Links", NO_LINK))
     for row in rows:
         ws.append(row)
     for cell in ws["A"]:
