@@ -102,7 +102,7 @@ def browser_assets(bank: Bank) -> dict[str, str | bytes]:
     if not DOCX_JS.is_file():
         raise OSError(
             f"{DOCX_JS.relative_to(ROOT)} is missing: run `npm ci` (`make site` does it) to "
-            "install the docx library that makes Word files of \"My questions\" in the browser"
+            'install the docx library that makes Word files of "My questions" in the browser'
         )
     return {"js/qbank-site.js": site_data(bank), "js/vendor/docx.js": DOCX_JS.read_bytes()}
 

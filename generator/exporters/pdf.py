@@ -6,6 +6,7 @@ stylesheet; rendering a whole Material page gives blank pages and loses content.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -57,8 +58,14 @@ def checklist_pdf(
     threats: tuple[Threat, ...] = (),
     contacts: bool = False,
     identifier: str = "",
+    answers: Mapping[str, Any] | None = None,
+    threat_questions: bool = False,
 ) -> bytes:
-    """An audience's checklist; with ``threats`` and ``contacts``, a meeting pack."""
+    """An audience's checklist; with ``threats`` and ``contacts``, a meeting pack.
+
+    ``answers`` (``answers.Answer`` by question ID) tick questions and print their answers;
+    ``threat_questions`` lists each briefing's questions, as the site's pack page does.
+    """
     return render_pdf(
         bank,
         "checklist.html.jinja",
@@ -69,6 +76,8 @@ def checklist_pdf(
         meeting=meeting,
         threats=threats,
         contacts=contacts,
+        answers=answers or {},
+        threat_questions=threat_questions,
     )
 
 
