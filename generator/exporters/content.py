@@ -30,6 +30,7 @@ THREAT_INTRO = (
     "From the national threat summary in the LGA guidance (2015), which draws on the "
     "National Strategic Assessment of Serious and Organised Crime 2015."
 )
+NO_THREAT_QUESTIONS = "No question names this threat on its own."
 QUOTED = (
     "Question text and expectations are quoted word for word; corrections and notes are "
     "editorial and dated."

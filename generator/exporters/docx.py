@@ -231,7 +231,7 @@ class WordDocument:
             for cell, value in zip(_add_row(table).cells, values, strict=True):
                 cell.paragraphs[0].add_run(value)
 
-    def threat(self, threat: Threat, questions: Iterable[Question] = ()) -> None:
+    def threat(self, threat: Threat, questions: Iterable[Question] | None = None) -> None:
         """A threat briefing on landscape pages: the four columns of the threat summary
         (then, for a meeting pack, the questions on the threat)."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -250,9 +250,10 @@ class WordDocument:
                 p.style = self.doc.styles["List Bullet"]
                 p.add_run(item).font.size = Pt(9)
         self.corrections(threat.corrections)
-        questions = tuple(questions)
-        if questions:
+        if questions is not None:
             self.doc.add_heading("Questions on this threat", level=2)
+            if not (questions := tuple(questions)):
+                self.para(c.NO_THREAT_QUESTIONS)
             for q in questions:
                 name = self.bank.audience(q.audience_id).name
                 p = self.para(style="List Bullet")
