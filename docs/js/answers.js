@@ -282,7 +282,7 @@
     input.accept = ".json,application/json";
     input.hidden = true;
     input.className = "qb-import-file";
-    input.setAttribute("aria-label", "Answers file to import");
+    input.setAttribute("aria-label", "Choose a file to import");
     var ask = document.createElement("div");
     ask.className = "qb-import-ask";
     ask.hidden = true;
