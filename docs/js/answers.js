@@ -611,6 +611,15 @@
     document.querySelectorAll(".qb-mine").forEach(setupMine);
   }
 
+  // Another tab or window of this site saved: show its answers here too, so this page's
+  // next save does not write back the older ones.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) {
+      answers = null;
+      refresh();
+    }
+  });
+
   window.qbankAnswers = { all: all, safeCell: safeCell, exportAnswers: exportAnswers };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
