@@ -72,13 +72,59 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
+    from .answers import read_answers
     from .exporters.pack import pack_format, write_pack
 
     fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
     bank = load_bank(args.root, args.edition)
-    out = write_pack(bank, args.audience, args.threat, args.date, fmt, Path(args.output))
+    answers = read_answers(args.answers) if args.answers else None
+    out = write_pack(
+        bank,
+        args.audience,
+        args.threat,
+        args.date,
+        fmt,
+        Path(args.output),
+        title=args.title,
+        answers=answers,
+    )
     print(f"Wrote {out}.")
     return 0
+
+
+def pack_codes(root: Path, edition: Path | None = None) -> str:
+    """The body and threat codes ``qbank pack`` takes, as its ``--help`` lists them."""
+    try:
+        bank = load_bank(root, edition)
+    except (ContentError, OSError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"(The codes could not be read from {root}: {first}. Run `qbank validate`.)"
+    width = max(len(i) for i in [*(a.id for a in bank.audiences), *(t.id for t in bank.threats)])
+    lines = ["bodies (--audience):"]
+    lines += [f"  {a.id:<{width}}  {a.name}" for a in bank.audiences]
+    lines += ["", "threats (--threat, repeat for more):"]
+    lines += [f"  {t.id:<{width}}  {t.name}" for t in bank.threats]
+    lines += [
+        "",
+        "example: qbank pack --audience osc --threat firearms --threat economic \\",
+        '           --date "3 December 2026" --answers my-answers.json -o pack.docx',
+    ]
+    return "\n".join(lines)
+
+
+class _PackHelp(argparse.Action):
+    """``qbank pack --help``: the usual help, then the codes, read from the bank only when asked."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser.epilog = pack_codes(getattr(namespace, "root", ROOT) or ROOT)
+        parser.print_help()
+        parser.exit()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -106,10 +152,28 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--edition", type=Path)
     s.add_argument("--address", default="127.0.0.1:8000")
     s.set_defaults(run=_serve)
-    k = sub.add_parser("pack", help="a meeting pack: one checklist with chosen threat briefings")
-    k.add_argument("--audience", required=True, help="audience id, e.g. pcp")
-    k.add_argument("--threat", action="append", default=[], help="threat id; repeat for more")
-    k.add_argument("--date", default="", help="meeting date, YYYY-MM-DD")
+    k = sub.add_parser(
+        "pack",
+        help="a meeting pack: one checklist with chosen threat briefings",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    k.add_argument(
+        "-h", "--help", action=_PackHelp, nargs=0, help="show this help with the codes, and exit"
+    )
+    k.add_argument("--audience", "--body", required=True, help="body code, e.g. pcp (see below)")
+    k.add_argument("--threat", action="append", default=[], help="threat code; repeat for more")
+    k.add_argument(
+        "--date",
+        default="",
+        help='meeting date: "3 December 2026", 3/12/2026 (day/month/year) or 2026-12-03',
+    )
+    k.add_argument("--title", default="", help="the meeting's title, printed with the date")
+    k.add_argument(
+        "--answers",
+        type=Path,
+        help="an answers file exported from the site: ticks its questions, prints its answers",
+    )
     k.add_argument("--format", choices=["docx", "pdf"], help="default: from -o's extension")
     k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")
     k.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.pdf")

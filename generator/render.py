@@ -128,7 +128,38 @@ class Renderer:
         out["about/changes.md"] = self._render(
             "changes.md.jinja", "about/changes.md", {**ctx, "topics": NOTE_TOPICS}
         )
+        out.update(self.meeting_pages(ctx))
         return out
+
+    def meeting_pages(self, ctx: dict[str, Any]) -> dict[str, str]:
+        """The pages that prepare a meeting in the browser: the pack builder and "My questions".
+
+        Each part of the pack carries the glossary terms it uses, as indexes into the glossary,
+        so the page lists only the abbreviations of the parts chosen (as ``qbank pack`` does).
+        """
+        from .exporters import content
+
+        bank = self.bank
+        index = {t.term: i for i, t in enumerate(bank.glossary)}
+
+        def terms(texts: list[str]) -> list[int]:
+            return [index[t.term] for t in content.terms_used(bank, texts)]
+
+        pack_ctx = {
+            **ctx,
+            "c": content,
+            "audience_terms": {
+                a.id: terms(content.audience_texts(bank, a)) for a in bank.audiences
+            },
+            "threat_terms": {
+                t.id: terms([*content.threat_texts(t), *(q.text for q in bank.questions_on(t.id))])
+                for t in bank.threats
+            },
+        }
+        return {
+            "meeting-pack.md": self._render("meeting-pack.md.jinja", "meeting-pack.md", pack_ctx),
+            "my-questions.md": self._render("my-questions.md.jinja", "my-questions.md", ctx),
+        }
 
     def page_notes(self, page: str) -> str:
         """HTML for the editorial notes attached to ``page:<path>`` (empty when there are none)."""

@@ -327,7 +327,7 @@ def test_pack_lists_an_editions_contacts(tmp_path: Path) -> None:
             ["--audience", "pcp", "--threat", "drugs", "--threat", "guns"],
             "unknown threat id 'guns': choose from cse, firearms",
         ),
-        (["--audience", "pcp", "--date", "3/12/2026"], "is not a date: use YYYY-MM-DD"),
+        (["--audience", "pcp", "--date", "31/2/2026"], "is not a date: write it as 3 December"),
     ],
 )
 def test_pack_rejects_bad_input(

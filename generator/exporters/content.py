@@ -31,6 +31,7 @@ THREAT_INTRO = (
     "From the national threat summary in the LGA guidance (2015), which draws on the "
     "National Strategic Assessment of Serious and Organised Crime 2015."
 )
+NO_THREAT_QUESTIONS = "No question names this threat on its own."
 QUOTED = (
     "Question text and expectations are quoted word for word; corrections and notes are "
     "editorial and dated."
@@ -133,20 +134,49 @@ class Meeting:
     council: str
     committee: str
     when: date | None = None
+    title: str = ""  # the meeting's own title, if given
 
     @property
     def date_text(self) -> str:
         return long_date(self.when) if self.when else ""
 
 
+_MONTHS = {
+    name: i
+    for i in range(1, 13)
+    for name in (date(2000, i, 1).strftime("%B").lower(), date(2000, i, 1).strftime("%b").lower())
+}
+_MONTHS["sept"] = 9
+_WRITTEN = re.compile(
+    r"^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.IGNORECASE
+)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
 def parse_date(value: str) -> date | None:
-    """A meeting date from ``YYYY-MM-DD``; empty means none. Raises ValueError with the fix."""
-    if not value:
+    """A meeting date as people type it; empty means none. Raises ValueError with the fix.
+
+    Accepts ``2026-12-03``, ``3 December 2026`` (``3rd Dec 2026``, ``Thursday 3 December
+    2026``) and ``3/12/2026``, read as day/month/year as in the UK.
+    """
+    text = " ".join(value.split())
+    if not text:
         return None
+    fix = (
+        f"meeting date {value!r} is not a date: "
+        "write it as 3 December 2026, 3/12/2026 or 2026-12-03"
+    )
     try:
-        return date.fromisoformat(value)
+        if m := _WRITTEN.match(text):
+            month = _MONTHS.get(m.group(2).lower())
+            if month is None:
+                raise ValueError(fix)
+            return date(int(m.group(3)), month, int(m.group(1)))
+        if m := _NUMERIC.match(text):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"meeting date {value!r} is not a date: use YYYY-MM-DD") from None
+        raise ValueError(fix) from None
 
 
 def audience_texts(bank: Bank, audience: Audience) -> list[str]:

@@ -7,7 +7,8 @@ adds a checklist, contacts and threat briefings to one of these.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -16,7 +17,16 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..model import COLUMNS, Audience, Bank, Contact, Correction, EditorialNote, Threat
+from ..model import (
+    COLUMNS,
+    Audience,
+    Bank,
+    Contact,
+    Correction,
+    EditorialNote,
+    Question,
+    Threat,
+)
 from . import Download, ooxml
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
@@ -26,6 +36,7 @@ MARGIN = Cm(1.8)
 # ID, Question, Asked, Answer and notes: 17.4 cm, the A4 width inside the margins.
 CHECKLIST_COLUMNS = (("ID", 1.9), ("Question", 8.2), ("Asked", 1.5), ("Answer and notes", 5.8))
 BOX = "☐"
+TICKED = "☒"
 FONT = "Arial"
 
 
@@ -144,6 +155,7 @@ class WordDocument:
         p = self.doc.add_paragraph()
         parts = [("Council: ", meeting.council)] if meeting.council else []
         parts += [("Committee: ", meeting.committee)]
+        parts += [("Meeting: ", meeting.title)] if meeting.title else []
         parts += [("Meeting date: ", meeting.date_text or "____________________")]
         for i, (label, value) in enumerate(parts):
             if i:
@@ -152,10 +164,18 @@ class WordDocument:
             p.add_run(value)
         self.para(self.stamp.line + ".", size=8.5)
 
-    def checklist(self, audience: Audience, meeting: c.Meeting, contacts: bool = False) -> None:
+    def checklist(
+        self,
+        audience: Audience,
+        meeting: c.Meeting,
+        contacts: bool = False,
+        answers: Mapping[str, Any] | None = None,
+    ) -> None:
         """An audience's questions as a table to tick and write in, then what good looks like
-        (and, for a meeting pack, the local contacts)."""
+        (and, for a meeting pack, the local contacts). ``answers`` (``answers.Answer`` by
+        question ID) tick questions and fill in their answers and notes."""
         bank = self.bank
+        answers = answers or {}
         self.doc.add_heading(c.checklist_title(audience), level=1)
         self.header(meeting)
         self.para(audience.about)
@@ -171,7 +191,7 @@ class WordDocument:
             row.height = Cm(2.2)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             ooxml.keep_row_together(row)
-            id_cell, text_cell, box_cell, _ = row.cells
+            id_cell, text_cell, box_cell, answer_cell = row.cells
             id_cell.paragraphs[0].add_run(q.id).bold = True
             text_cell.paragraphs[0].add_run(q.text)
             if q.local:
@@ -194,9 +214,20 @@ class WordDocument:
             ]
             for aside in asides:
                 text_cell.add_paragraph().add_run(aside).font.size = Pt(8.5)
-            # A real check box, ticked with a click in Word and LibreOffice.
+            answer = answers.get(q.id)
+            ticked = bool(answer and answer.ask)
+            # A real check box, ticked with a click in Word and LibreOffice (ticked already
+            # for a question the user chose in the site).
             self._boxes += 1
-            ooxml.checkbox(box_cell.paragraphs[0], self._boxes, f"ask-{q.id}", f"Ask {q.id}", 32)
+            ooxml.checkbox(
+                box_cell.paragraphs[0], self._boxes, f"ask-{q.id}", f"Ask {q.id}", 32, ticked
+            )
+            if answer:
+                lines = [answer.status] if answer.rated else []
+                lines += answer.note.splitlines()
+                for i, line in enumerate(lines):
+                    p = answer_cell.paragraphs[0] if i == 0 else answer_cell.add_paragraph()
+                    p.add_run(line)
         self.doc.add_heading("What good answers look like", level=2)
         boxed = [self.para(e.text) for e in audience.expectations]
         boxed += self.corrections(x for e in audience.expectations for x in e.corrections)
@@ -233,11 +264,18 @@ class WordDocument:
             for cell, value in zip(_add_row(table).cells, values, strict=True):
                 cell.paragraphs[0].add_run(value)
 
-    def threat(self, threat: Threat, full: bool = False, new_section: bool = True) -> None:
+    def threat(
+        self,
+        threat: Threat,
+        full: bool = False,
+        new_section: bool = True,
+        questions: Iterable[Question] | None = None,
+    ) -> None:
         """A threat briefing on landscape pages: the four columns of the threat summary.
 
         ``full`` (the stand-alone briefing, as the threat page) adds the questions on the
-        threat and the general resources; a meeting pack leaves them to its checklist.
+        threat and the general resources; a meeting pack gives ``questions``, the chosen
+        body's questions on the threat.
         """
         # A pack starts each briefing on a new page; a briefing on its own turns page one.
         section = self.doc.add_section(WD_SECTION.NEW_PAGE) if new_section else self.doc.sections[0]
@@ -258,6 +296,15 @@ class WordDocument:
         self.corrections(threat.corrections)
         if full:
             self.threat_questions(threat)
+        if questions is not None:
+            self.doc.add_heading("Questions on this threat", level=2)
+            if not (questions := tuple(questions)):
+                self.para(c.NO_THREAT_QUESTIONS)
+            for q in questions:
+                name = self.bank.audience(q.audience_id).name
+                p = self.para(style="List Bullet")
+                p.add_run(f"{q.id} ").bold = True
+                p.add_run(f"{q.text} ({name})")
         self.resources(threat)
         if full:
             self.general_resources()
@@ -308,13 +355,17 @@ class WordDocument:
 
 
 def checklist_docx(
-    bank: Bank, audience: Audience, meeting: c.Meeting, contacts: bool = False
+    bank: Bank,
+    audience: Audience,
+    meeting: c.Meeting,
+    contacts: bool = False,
+    answers: Mapping[str, Any] | None = None,
 ) -> WordDocument:
     """A Word document holding one audience's checklist (with the local contacts for a pack)."""
     word = WordDocument(
         bank, Stamp.of(bank), c.checklist_title(audience), c.subject(audience), audience.name
     )
-    word.checklist(audience, meeting, contacts)
+    word.checklist(audience, meeting, contacts, answers)
     return word
 
 

@@ -112,9 +112,18 @@ _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 BOX_UNCHECKED, BOX_CHECKED, BOX_FONT = "2610", "2612", "Segoe UI Symbol"
 
 
-def checkbox(paragraph: Paragraph, ident: int, tag: str, title: str, size_half_points: int) -> None:
+def checkbox(
+    paragraph: Paragraph,
+    ident: int,
+    tag: str,
+    title: str,
+    size_half_points: int,
+    checked: bool = False,
+) -> None:
     """A check-box content control (``w14:checkbox``) that ticks with a click in Word and
-    LibreOffice, unticked; ``title`` is what assistive technology announces."""
+    LibreOffice (ticked already if ``checked``); ``title`` is what assistive technology
+    announces."""
+    state = BOX_CHECKED if checked else BOX_UNCHECKED
     xml = f"""
 <w:sdt {nsdecls("w")} xmlns:w14="{_W14}">
   <w:sdtPr>
@@ -124,14 +133,14 @@ def checkbox(paragraph: Paragraph, ident: int, tag: str, title: str, size_half_p
     <w:tag w:val="{escape(tag)}"/>
     <w:id w:val="{ident}"/>
     <w14:checkbox>
-      <w14:checked w14:val="0"/>
+      <w14:checked w14:val="{int(checked)}"/>
       <w14:checkedState w14:val="{BOX_CHECKED}" w14:font="{BOX_FONT}"/>
       <w14:uncheckedState w14:val="{BOX_UNCHECKED}" w14:font="{BOX_FONT}"/>
     </w14:checkbox>
   </w:sdtPr>
   <w:sdtContent>
     <w:r><w:rPr><w:rFonts w:ascii="{BOX_FONT}" w:hAnsi="{BOX_FONT}" w:eastAsia="{BOX_FONT}"/>
-      <w:sz w:val="{size_half_points}"/></w:rPr><w:t>{chr(int(BOX_UNCHECKED, 16))}</w:t></w:r>
+      <w:sz w:val="{size_half_points}"/></w:rPr><w:t>{chr(int(state, 16))}</w:t></w:r>
   </w:sdtContent>
 </w:sdt>"""
     paragraph._p.append(parse_xml(xml))

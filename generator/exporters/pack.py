@@ -4,27 +4,40 @@ threat briefings in one Word or PDF document, built with the same builders as th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from ..answers import Answer
 from ..model import Audience, Bank, Threat
 from . import content as c
 from .docx import checklist_docx
 from .pdf import checklist_pdf
 
-PackWriter = Callable[[Bank, Audience, tuple[Threat, ...], c.Meeting], bytes]
+Answers = Mapping[str, Answer]
+PackWriter = Callable[[Bank, Audience, tuple[Threat, ...], c.Meeting, Answers], bytes]
 
 
-def _docx(bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting) -> bytes:
-    word = checklist_docx(bank, audience, m, contacts=True)
+def _docx(
+    bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting, answers: Answers
+) -> bytes:
+    word = checklist_docx(bank, audience, m, contacts=True, answers=answers)
     for threat in threats:
-        word.threat(threat)
+        word.threat(threat, questions=bank.questions_on(threat.id))
     return word.to_bytes()
 
 
-def _pdf(bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting) -> bytes:
+def _pdf(
+    bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting, answers: Answers
+) -> bytes:
     return checklist_pdf(
-        bank, audience, m, threats, contacts=True, identifier=f"pack/{audience.id}"
+        bank,
+        audience,
+        m,
+        threats,
+        contacts=True,
+        identifier=f"pack/{audience.id}",
+        answers=answers,
+        threat_questions=True,
     )
 
 
@@ -41,9 +54,18 @@ def _unknown(kind: str, wanted: Sequence[str], valid: Sequence[str]) -> list[str
 
 
 def make_pack(
-    bank: Bank, audience_id: str, threat_ids: Sequence[str], date: str = "", fmt: str = "docx"
+    bank: Bank,
+    audience_id: str,
+    threat_ids: Sequence[str],
+    date: str = "",
+    fmt: str = "docx",
+    title: str = "",
+    answers: Answers | None = None,
 ) -> bytes:
-    """The pack's bytes. Unknown ids, formats or a bad date raise ValueError naming the fix."""
+    """The pack's bytes. Unknown ids, formats or a bad date raise ValueError naming the fix.
+
+    ``answers`` (from an answers file) tick the chosen questions and print their answers.
+    """
     problems = _unknown("audience", [audience_id], [a.id for a in bank.audiences])
     problems += _unknown("threat", threat_ids, [t.id for t in bank.threats])
     problems += _unknown("pack format", [fmt], list(FORMATS))
@@ -55,8 +77,8 @@ def make_pack(
     if any(t.priority_rank for t in bank.threats):  # a local edition's priorities set the order
         order = {t.id: i for i, t in enumerate(bank.threats)}
         threats = tuple(sorted(threats, key=lambda t: order[t.id]))
-    meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date))
-    return FORMATS[fmt](bank, audience, threats, meeting)
+    meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date), title.strip())
+    return FORMATS[fmt](bank, audience, threats, meeting, answers or {})
 
 
 def pack_format(out_path: Path, requested: str | None = None) -> str:
@@ -81,9 +103,11 @@ def write_pack(
     date: str,
     fmt: str,
     out_path: Path,
+    title: str = "",
+    answers: Answers | None = None,
 ) -> Path:
     """Write a meeting pack to ``out_path`` and return it."""
-    data = make_pack(bank, audience_id, threat_ids, date, fmt)
+    data = make_pack(bank, audience_id, threat_ids, date, fmt, title, answers)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_bytes(data)
     return out_path

@@ -10,6 +10,7 @@ bytes are the same either way (``tests/test_parallel_downloads.py``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -97,8 +98,14 @@ def checklist_pdf(
     threats: tuple[Threat, ...] = (),
     contacts: bool = False,
     identifier: str = "",
+    answers: Mapping[str, Any] | None = None,
+    threat_questions: bool = False,
 ) -> bytes:
-    """An audience's checklist; with ``threats`` and ``contacts``, a meeting pack."""
+    """An audience's checklist; with ``threats`` and ``contacts``, a meeting pack.
+
+    ``answers`` (``answers.Answer`` by question ID) tick questions and print their answers;
+    ``threat_questions`` lists each briefing's questions, as the site's pack page does.
+    """
     return render_pdf(
         bank,
         "checklist.html.jinja",
@@ -109,6 +116,8 @@ def checklist_pdf(
         meeting=meeting,
         threats=threats,
         contacts=contacts,
+        answers=answers or {},
+        threat_questions=threat_questions,
     )
 
 

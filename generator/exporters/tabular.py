@@ -23,6 +23,18 @@ HEADERS = (
 STATUS_COLUMN = HEADERS.index("Status")
 LINK_COLUMN = HEADERS.index("Link")
 NOT_ASKED = c.STATUSES[-1]
+# A cell starting with one of these is read by spreadsheet programs as a formula (OWASP,
+# "CSV Injection"): a note typed as =HYPERLINK(...) would become a live link or worse.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it as text: a leading ``'`` when it could be a formula.
+
+    Applied to every CSV cell as it is written (the OWASP CSV-injection advice); the
+    workbooks set their cells' type to text instead (``xlsx.text_cells``).
+    """
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 # Why a bank without a site_url gives no links: a spreadsheet or CSV is saved and sent on, and a
@@ -83,8 +95,8 @@ def to_csv(bank: Bank, questions: Iterable[Question], stamp: Stamp) -> bytes:
     headers = (*HEADERS[:LINK_COLUMN], link_header(bank), *HEADERS[LINK_COLUMN + 1 :])
     writer.writerow((*headers, "Bank version", "Build date", "Notes as at"))
     for q in questions:
-        built = stamp.built.isoformat()
-        writer.writerow((*question_row(bank, q), stamp.version, built, bank.notes_as_at))
+        row = (*question_row(bank, q), stamp.version, stamp.built.isoformat(), bank.notes_as_at)
+        writer.writerow(tuple(safe_cell(v) for v in row))
     return out.getvalue().encode("utf-8-sig")
 
 

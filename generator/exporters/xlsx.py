@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -33,13 +34,23 @@ WRAPPED = {"Question", "Threats", "Theme", "Notes"}
 VALIDATED_ROWS = 500
 
 
+def text_cells(cells: Iterable[Cell]) -> None:
+    """Store every text cell as text, so a value starting with ``=`` (say, a question pasted
+    from Word) is never a formula. openpyxl guesses a formula from a leading ``=`` otherwise."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _questions_sheet(ws: Worksheet, bank: Bank, questions: Sequence[Question]) -> None:
     ws.append(HEADERS)
+    text_cells(ws[1])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for q in questions:
         row = question_row(bank, q)
         ws.append(row)
+        text_cells(ws[ws.max_row])
         if row[LINK_COLUMN]:
             link = ws.cell(row=ws.max_row, column=LINK_COLUMN + 1)
             link.value = f"Open {q.id}"
@@ -112,6 +123,7 @@ def _about_sheet(
         rows.append(("Links", NO_LINK))
     for row in rows:
         ws.append(row)
+        text_cells(ws[ws.max_row])
     for cell in ws["A"]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top")

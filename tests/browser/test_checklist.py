@@ -21,6 +21,7 @@ def test_answers_are_kept_printed_and_exported(
 ) -> None:
     url = origins[origin] + "police-and-crime-panels.html"
     page.goto(url)
+    page.on("dialog", lambda dialog: dialog.accept())  # "Clear …? This cannot be undone."
     page.get_by_role("button", name="Clear my answers").click()
     page.get_by_label("Ask PCP-14").check()
     page.get_by_label("Answer").nth(13).select_option("Partly assured")
@@ -41,7 +42,7 @@ def test_answers_are_kept_printed_and_exported(
     assert rows["PCP-14"]["Ask"] == "Yes" and rows["PCP-14"]["Answer"] == "Partly assured"
     assert rows["PCP-14"]["Notes"] == NOTE
     assert rows["PCP-14"]["Question"].startswith("What use is being made of proceeds of crime")
-    assert rows["PCP-13"] == {**rows["PCP-13"], "Ask": "", "Answer": "", "Notes": ""}
+    assert rows["PCP-13"] == {**rows["PCP-13"], "Ask": "", "Answer": "Not asked", "Notes": ""}
 
     page.emulate_media(media="print")
     pdf = tmp_path / "printed.pdf"
@@ -52,7 +53,7 @@ def test_answers_are_kept_printed_and_exported(
     ).stdout
     assert NOTE in " ".join(text.split())
     assert "Partly assured" in text
-    assert text.count("Not rated") == 0, "empty answers should not print"
+    assert text.count("Not asked") == 0, "empty answers should not print"
 
     page.get_by_role("button", name="Clear my answers").click()
     page.reload()
