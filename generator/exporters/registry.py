@@ -23,6 +23,7 @@ keeps each part in a cache keyed by exactly what it shows:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -283,7 +284,9 @@ def _load(path: Path) -> Output | None:
         output: Output = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None  # a miss or a damaged entry: make the files again
-    os.utime(path)  # recently used: a concurrent build's sweep keeps it
+    # Recently used: a concurrent build's sweep keeps it. A read-only cache still serves.
+    with contextlib.suppress(OSError):
+        os.utime(path)
     return output
 
 
