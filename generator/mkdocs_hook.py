@@ -25,7 +25,7 @@ from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.load import load_bank
 from generator.local_pages import accessibility_section, footer_html, local_nav
 from generator.model import Bank
-from generator.outputs import SHIM, BRAND_CSS, abbreviations, footer_note, generate, nav
+from generator.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, generate, nav
 from generator.render import Renderer
 from generator.search_index import lean_search_index
 from generator.searchindex import refine_file

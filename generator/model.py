@@ -224,6 +224,7 @@ class EditorialNote:
     @property
     def status_label(self) -> str:
         return NOTE_STATUSES.get(self.status, "")
+
     edition_note: bool = False  # owned by a local edition, not the national bank
 
 

@@ -365,7 +365,12 @@ class _Layer:
                     )
             out.append(
                 m.EditorialNote(
-                    n["id"], n["date"], n["title"], n["text"], tuple(n["applies_to"]), True
+                    n["id"],
+                    n["date"],
+                    n["title"],
+                    n["text"],
+                    tuple(n["applies_to"]),
+                    edition_note=True,
                 )
             )
         return tuple(out)

@@ -36,6 +36,14 @@ def _threat(threat: Threat) -> dict[str, Any]:
     return data
 
 
+# Model fields only a local edition sets: left out of the open data when unset, so the
+# national file is what it was before editions had them.
+_EDITION_FIELDS = frozenset(
+    {"quote", "expectation", "national_name", "local_contacts", "priority_rank",
+     "priority_reason", "edition_note"}
+)  # fmt: skip
+
+
 def _drop_unset(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _drop_unset(v) for k, v in value.items() if k not in _EDITION_FIELDS or v}
