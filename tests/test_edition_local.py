@@ -271,7 +271,7 @@ def test_priorities_order_home_threats_and_pack(site: Path, brox: Bank) -> None:
 
 def test_edition_notes_beside_their_text(site: Path, brox: Bank) -> None:
     notes = [n for n in brox.notes if n.edition_note]
-    assert len(notes) == 5
+    assert len(notes) == 6
     strategy = text_of((site / "local" / "strategy.html").read_text("utf-8"))
     assert "Local note, 1 December 2026: The strategy's review is past due" in strategy
     osc = text_of((site / "overview-and-scrutiny-committees.html").read_text("utf-8"))
