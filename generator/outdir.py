@@ -63,12 +63,13 @@ def check_output(out: Path, root: Path, edition: Path | None = None) -> None:
             raise _refuse(out, f"it is, holds or is inside the edition folder {edition}")
     existing = next(p for p in (target, *target.parents) if p.exists())
     if not existing.is_dir():
-        raise _refuse(out, f"{existing} is a file, not a folder")
+        what = "it is" if existing == target else f"{existing} is"
+        raise _refuse(out, f"{what} a file, not a folder")
     if existing == target and any(target.iterdir()) and not (target / MARKER).is_file():
         raise _refuse(
             out,
             f"the folder is not empty and holds no {MARKER} file, so it is not an earlier "
-            "build (a site built before builds were marked: delete it yourself, once)",
+            "build (a site built before builds were marked must be deleted by hand, once)",
         )
 
 
