@@ -263,7 +263,9 @@ def test_builds_are_reproducible_and_stamped(bank: Bank, monkeypatch: pytest.Mon
     assert word.core_properties.created.isoformat() == "2026-11-18T11:06:40+00:00"
     with zipfile.ZipFile(io.BytesIO(files["downloads/question-bank.xlsx"])) as z:
         assert {i.date_time for i in z.infolist()} == {(2026, 11, 18, 11, 6, 40)}
-    assert b",1.0.0,2026-11-18\r\n" in files["downloads/question-bank.csv"]
+    assert (
+        f",1.0.0,2026-11-18,{bank.notes_as_at}\r\n".encode() in files["downloads/question-bank.csv"]
+    )
     assert b'"build_date": "2026-11-18"' in files["downloads/question-bank.json"]
 
 
