@@ -260,7 +260,7 @@ def test_priorities_order_home_threats_and_pack(site: Path, brox: Bank) -> None:
         )
         assert (
             "Local priority 1: Many of these individuals are directly involved in drug supply"
-            in text_of(html)
+            in text_of(page)
         )
     text = docx_text(make_pack(brox, "pcp", ["cyber", "drugs"], fmt="docx"))
     assert text.index("Threat briefing: Drugs") < text.index("Threat briefing: Cyber crime")
