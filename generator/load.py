@@ -7,6 +7,7 @@ fixes a bank in one pass rather than one error per run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,7 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
         problems = crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
     if problems:
         raise ContentError(problems)
+    bank = replace(bank, as_at=bank.notes_as_at)
     if edition is not None:
         from .overlay import apply_edition
 

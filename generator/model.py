@@ -431,6 +431,9 @@ class Bank:
     edition: Edition = field(default_factory=Edition)
     guidance: tuple[GuidanceLinks, ...] = ()
     words: tuple[Word, ...] = ()
+    # The whole bank's "as at" date, fixed when it is loaded: a download made from a view of
+    # the bank (only its own notes) still carries the date every page and download shows.
+    as_at: str = ""
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -458,7 +461,7 @@ class Bank:
     @property
     def notes_as_at(self) -> str:
         """The latest date any editorial note was checked (YYYY-MM-DD), or ""."""
-        return max((n.checked for n in self.notes if n.checked), default="")
+        return self.as_at or max((n.checked for n in self.notes if n.checked), default="")
 
     def tagged(self, key: str, value: str) -> tuple[Question, ...]:
         """Questions whose ``strands`` or ``themes`` (``key``) include ``value``."""

@@ -421,4 +421,28 @@ class _Layer:
             threats=self.threats(strategy),
             edition=edition,
         )
-        return replace(bank, notes=self.bank.notes + self.notes(bank, self._pages(edition)))
+        bank = _without_left_out_questions(bank)
+        return replace(bank, notes=bank.notes + self.notes(bank, self._pages(edition)))
+
+
+def _without_left_out_questions(bank: m.Bank) -> m.Bank:
+    """The bank's links (search words, guidance pages, what editorial notes are shown with)
+    without the bodies the edition leaves out and their questions: a link to a checklist
+    that is not there would be dead."""
+    present = {q.id for q in bank.questions}
+    bodies = {a.id for a in bank.audiences}
+
+    def kept(ref: str) -> bool:
+        kind, _, value = ref.partition(":")
+        if kind == "audience":
+            return value in bodies
+        return kind != "question" or value in present
+
+    words = tuple(replace(w, see=tuple(r for r in w.see if kept(r))) for w in bank.words)
+    guidance = tuple(
+        replace(g, questions=tuple(q for q in g.questions if q in present)) for g in bank.guidance
+    )
+    notes = tuple(
+        replace(n, applies_to=tuple(r for r in n.applies_to if kept(r))) for n in bank.notes
+    )
+    return replace(bank, words=words, guidance=guidance, notes=notes)

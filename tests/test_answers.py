@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -138,11 +139,19 @@ def test_a_word_pack_carries_the_councillors_answers(tmp_path: Path, bank: Bank)
     assert "Meeting: Crime & disorder review" in text
     assert "Meeting date: 3 December 2026" in text
     rows = {r.cells[0].text: r.cells for r in doc.tables[0].rows[1:]}
-    assert rows["OSC-02"][2].text == "☒" and rows["OSC-07"][2].text == "☒"
-    assert rows["OSC-01"][2].text == "☐" and rows["OSC-01"][3].text == ""
+
+    # The tick box is a Word check-box content control, ticked for the questions chosen.
+    def ticked(cell: Any) -> bool:
+        xml = cell._tc.xml
+        assert "w14:checkbox" in xml, "not a check-box content control"
+        return 'w14:checked w14:val="1"' in xml
+
+    assert ticked(rows["OSC-02"][2]) and ticked(rows["OSC-07"][2])
+    assert not ticked(rows["OSC-01"][2]) and rows["OSC-01"][3].text == ""
     assert rows["OSC-02"][3].text == f"Partly assured\n{FORMULA}"
     assert text.count("Questions on this threat") == 3
-    assert text.count(content.NO_THREAT_QUESTIONS) == 2  # none name firearms or economic crime
+    unnamed = [t for t in ("firearms", "economic", "drugs") if not bank.questions_on(t)]
+    assert text.count(content.NO_THREAT_QUESTIONS) == len(unnamed)
     for q in bank.questions_on("drugs"):
         assert any(p.text.startswith(f"{q.id} {q.text}") for p in doc.paragraphs)
 

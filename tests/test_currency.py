@@ -129,8 +129,11 @@ def _notes_in(html: str) -> list[str]:
 
 
 def _shown_with_sources(html: str, note: EditorialNote) -> bool:
-    label = f'aria-label="Editorial note: {escape(note.title)}"'
-    asides = [a for a in _notes_in(html) if label in a]
+    # A note repeated on a page is named by what it sits under: "Editorial note on OSC-02: …".
+    label = re.compile(
+        rf'aria-label="Editorial note(?: on [^"]*)?: {re.escape(str(escape(note.title)))}"'
+    )
+    asides = [a for a in _notes_in(html) if label.search(a)]
     return bool(asides) and all(f'href="{s.url}"' in asides[0] for s in note.sources)
 
 

@@ -76,7 +76,7 @@ def test_glossary_expansion_with_a_line_break_and_script_is_refused(root: Path) 
         ("bank.yml", "title: SOC Scrutiny Question Bank", 'title: "SOC\\u2028Bank"', "U+2028"),
         (
             "editorial-notes.yml",
-            "title: Local safeguarding children boards replaced",
+            "title: Local safeguarding children boards replaced by safeguarding partners",
             'title: "Local safeguarding \\e[31m boards"',
             "U+001B",
         ),
