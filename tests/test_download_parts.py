@@ -53,7 +53,10 @@ def test_editing_one_question_remakes_its_bodys_files_and_the_bank_wide_ones(
 
     registry.build_downloads(edit_question(bank, "PCP-01", "An edited question?"), tmp_path)
     remade = {"docx-audience-pcp", "pdf-audience-pcp", "xlsx-audience-pcp"}
-    remade |= {"xlsx-bank", "csv-bank", "json-bank"}
+    # Bank-wide files (the action plan's part is bank-wide too, though the national bank has
+    # no plan), and the threat briefings, which list every body's questions as their pages do.
+    remade |= {"xlsx-bank", "csv-bank", "json-bank", "action-plan-bank"}
+    remade |= {f"{fmt}-threat-{t.id}" for fmt in ("docx", "pdf") for t in bank.threats}
     assert made[1] == remade
     after = {p.name for p in tmp_path.glob("*.pickle")}
     reused = before & after
@@ -84,7 +87,7 @@ def test_editions_share_the_files_that_print_nothing_of_them(
         district, edition=Edition(council="Felpersham District Council", site_url="https://x/")
     )
     registry.build_downloads(linked, tmp_path)
-    assert made[1] == {"csv-bank", "xlsx-bank", "json-bank"} | {
+    assert made[1] == {"csv-bank", "xlsx-bank", "json-bank", "action-plan-bank"} | {
         f"xlsx-audience-{a.id}" for a in bank.audiences
     }
 

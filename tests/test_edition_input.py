@@ -120,10 +120,12 @@ def test_every_error_at_once_without_a_traceback(tmp_path: Path) -> None:
         "council: A\nbrand_colour: '#ffff00'\nsite_url: 'javascript:alert(1)'\n"
         "bodies:\n  cps: {name: X}\n"
     )
-    (tmp_path / "edition.yml").write_text(text, "utf-8")
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "edition.yml").write_text(text, "utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "generator.cli", "build", "-o", str(tmp_path / "out"),
-         "--edition", str(tmp_path)],
+         "--edition", str(edition)],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "QBANK_CACHE": "0"},
     )  # fmt: skip
     assert run.returncode == 1
