@@ -33,6 +33,7 @@ from generator.searchindex import refine_file
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _state: dict[str, Any] = {}
 _H1 = re.compile(r"^# .*\n", re.MULTILINE)
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
 _ABBR = re.compile(r"<abbr (?![^>]*tabindex)")
 
 
@@ -90,8 +91,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus.
-    return _ABBR.sub('<abbr tabindex="0" ', html)
+    # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus. Not
+    # inside a link, which is focusable itself (HTML forbids a tabindex there: vnu).
+    parts, at = [], 0
+    for link in _LINK.finditer(html):
+        parts += [_ABBR.sub('<abbr tabindex="0" ', html[at : link.start()]), link.group(0)]
+        at = link.end()
+    return "".join([*parts, _ABBR.sub('<abbr tabindex="0" ', html[at:])])
 
 
 # After the search plugin writes its index (priority 0), before the offline plugin copies it

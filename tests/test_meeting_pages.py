@@ -24,7 +24,7 @@ def test_the_pack_page_holds_every_body_and_threat_hidden(bank: Bank) -> None:
         assert f'<option value="{a.id}">' in html
     for t in bank.threats:
         assert f'data-threat="{t.id}"' in html
-        assert f'<label for="pack-threat-{t.id}">{t.name}</label>' in html
+        assert f'<label for="pack-choose-{t.id}">{t.name}</label>' in html
     assert html.count("qb-pack-part") == len(bank.audiences) + len(bank.threats)
     # Each part's abbreviations are indexes into the glossary, all of them real.
     for terms in re.findall(r'data-terms="([\d ]*)"', html):
