@@ -23,6 +23,7 @@ from generator.load import load_bank
 from generator.model import NOTE_STATUSES, NOTE_TOPICS, Bank, EditorialNote
 from generator.render import Renderer, long_date
 from tests.conftest import copy_bank
+from tests.test_load import edit, line_of
 
 UKGWA = re.compile(r"https://webarchive\.nationalarchives\.gov\.uk/ukgwa/\d{14}/.+")
 HREF_HTTP = re.compile(r"""href\s*=\s*["']?\s*http://""", re.IGNORECASE)
@@ -254,19 +255,6 @@ def root(tmp_path: Path) -> Path:
     return copy_bank(tmp_path)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def _line(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
 def _errors(root: Path) -> list[str]:
     with pytest.raises(ContentError) as info:
         load_bank(root)
@@ -279,9 +267,9 @@ def test_note_without_sources_is_rejected(root: Path) -> None:
     start = text.index("  - id: vosa-dvsa")
     block = text[start : text.index("\n\n", start)]
     sources = block[block.index("    sources:") :]
-    _edit(f, sources, "")
+    edit(f, sources, "")
     assert _errors(root) == [
-        f"editorial-notes.yml:{_line(f, '- id: vosa-dvsa')}:5: missing required key 'sources' "
+        f"editorial-notes.yml:{line_of(f, '- id: vosa-dvsa')}:5: missing required key 'sources' "
         "in entry vosa-dvsa"
     ]
 
@@ -289,8 +277,8 @@ def test_note_without_sources_is_rejected(root: Path) -> None:
 def test_note_source_must_be_https(root: Path) -> None:
     f = root / "editorial-notes.yml"
     url = "https://www.gov.uk/government/organisations/driver-and-vehicle-standards-agency"
-    _edit(f, url, url.replace("https://", "http://"))
-    line = _line(f, "http://www.gov.uk/government/org")
+    edit(f, url, url.replace("https://", "http://"))
+    line = line_of(f, "http://www.gov.uk/government/org")
     assert _errors(root) == [
         f"editorial-notes.yml:{line}:9: 'url' in entry vosa-dvsa has the wrong form: "
         f"'{url.replace('https://', 'http://')}'"
@@ -299,12 +287,12 @@ def test_note_source_must_be_https(root: Path) -> None:
 
 def test_note_checked_before_written_is_rejected(root: Path) -> None:
     f = root / "editorial-notes.yml"
-    _edit(
+    edit(
         f,
         '  - id: vosa-dvsa\n    date: "2026-11-23"\n    checked: "2026-12-01"',
         '  - id: vosa-dvsa\n    date: "2026-11-23"\n    checked: "2026-11-01"',
     )
-    line = _line(f, 'checked: "2026-11-01"')
+    line = line_of(f, 'checked: "2026-11-01"')
     assert _errors(root) == [
         f"editorial-notes.yml:{line}:5: note 'vosa-dvsa' was checked (2026-11-01) before it "
         "was written (2026-11-23)"
@@ -313,23 +301,23 @@ def test_note_checked_before_written_is_rejected(root: Path) -> None:
 
 def test_note_status_must_be_known(root: Path) -> None:
     f = root / "editorial-notes.yml"
-    _edit(f, "    status: proposed\n", "    status: planned\n")
+    edit(f, "    status: proposed\n", "    status: planned\n")
     assert _errors(root) == [
-        f"editorial-notes.yml:{_line(f, 'status: planned')}:5: 'status' in entry "
+        f"editorial-notes.yml:{line_of(f, 'status: planned')}:5: 'status' in entry "
         "pcc-abolition-proposed is 'planned'"
     ]
 
 
 def test_resource_link_must_be_https_and_say_what_it_is(root: Path) -> None:
     f = root / "threats/drugs.yml"
-    _edit(f, "link: https://www.talktofrank.com/", "link: http://www.talktofrank.com/")
+    edit(f, "link: https://www.talktofrank.com/", "link: http://www.talktofrank.com/")
     g = root / "threats/economic.yml"
     text = g.read_text("utf-8")
     status_line = next(line for line in text.splitlines() if "reportfraud" in line)
-    _edit(g, text[text.index(status_line) :].splitlines()[1] + "\n", "")
-    line = _line(g, "- name: Action Fraud")
+    edit(g, text[text.index(status_line) :].splitlines()[1] + "\n", "")
+    line = line_of(g, "- name: Action Fraud")
     assert _errors(root) == [
-        f"threats/drugs.yml:{_line(f, 'link: http://')}:5: 'link' has the wrong form: "
+        f"threats/drugs.yml:{line_of(f, 'link: http://')}:5: 'link' has the wrong form: "
         "'http://www.talktofrank.com/'",
         f"threats/economic.yml:{line}:5: this entry: 'link_status' is a dependency of 'link'",
     ]

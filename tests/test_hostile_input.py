@@ -18,6 +18,7 @@ from generator.model import Bank, SourceRef, Term
 from generator.outputs import abbreviations, nav
 from generator.render import Renderer, md_escape
 from tests.conftest import copy_bank
+from tests.test_load import edit, line_of
 
 EXPANSION = "expansion: police and crime commissioner"
 
@@ -25,19 +26,6 @@ EXPANSION = "expansion: police and crime commissioner"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return copy_bank(tmp_path / "bank")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 def problems(root: Path) -> list[str]:
