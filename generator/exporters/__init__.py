@@ -6,7 +6,12 @@ not an if/elif chain, decides which formats a build makes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Audience, Bank, Threat
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,20 @@ class Download:
     audience_id: str = ""  # "" for a file that is not one audience's checklist
     threat_id: str = ""  # set on a threat briefing
     local: bool = False  # a file only a local edition has (its action plan)
+
+
+Files = list[tuple["Download", bytes]]
+
+
+def by_audience_and_threat(
+    bank: Bank,
+    audience_part: Callable[[Bank, Audience], Files],
+    threat_part: Callable[[Bank, Threat], Files],
+) -> Files:
+    """A format's whole export: each audience's part, then each threat's, in the order the
+    registry's parts are listed (``registry.Parts``), so the two always give the same files."""
+    checklists = [item for a in bank.audiences for item in audience_part(bank, a)]
+    return checklists + [item for t in bank.threats for item in threat_part(bank, t)]
 
 
 def human_size(n: int) -> str:

@@ -27,7 +27,7 @@ from ..model import (
     Question,
     Threat,
 )
-from . import Download, ooxml
+from . import Download, by_audience_and_threat, ooxml
 from . import content as c
 from .stamp import Stamp, download, normalise_zip
 
@@ -413,5 +413,4 @@ def threat_downloads(bank: Bank, threat: Threat) -> list[tuple[Download, bytes]]
 
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
     """One Word checklist per audience and one Word briefing per threat."""
-    checklists = [item for a in bank.audiences for item in audience_downloads(bank, a)]
-    return checklists + [item for t in bank.threats for item in threat_downloads(bank, t)]
+    return by_audience_and_threat(bank, audience_downloads, threat_downloads)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import COLUMNS, Audience, Bank, Threat
 from ..render import TEMPLATES, Renderer
-from . import Download
+from . import Download, by_audience_and_threat
 from . import content as c
 from .stamp import Stamp, download
 
@@ -162,5 +162,4 @@ def threat_downloads(bank: Bank, threat: Threat) -> list[tuple[Download, bytes]]
 
 def export(bank: Bank) -> list[tuple[Download, bytes]]:
     """One PDF checklist per audience and one PDF briefing per threat."""
-    checklists = [item for a in bank.audiences for item in audience_downloads(bank, a)]
-    return checklists + [item for t in bank.threats for item in threat_downloads(bank, t)]
+    return by_audience_and_threat(bank, audience_downloads, threat_downloads)
