@@ -22,10 +22,19 @@ from mkdocs.structure.files import File, Files
 
 from generator import csp
 from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
+from generator.exporters.registry import PendingDownloads, start_downloads
 from generator.load import load_bank
 from generator.local_pages import accessibility_section, footer_html, local_nav
 from generator.model import Bank
-from generator.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, generate, nav
+from generator.outputs import (
+    BRAND_CSS,
+    SHIM,
+    abbreviations,
+    check_assets,
+    footer_note,
+    nav,
+    site_files,
+)
 from generator.render import Renderer
 from generator.search_index import lean_search_index
 from generator.searchindex import refine_file
@@ -64,12 +73,23 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
+    # Downloads are made in other processes while MkDocs turns every page into HTML; pages
+    # list them now, with placeholder sizes that on_env fills in once the files are made.
+    bank: Bank = _state["bank"]
     try:
-        generated = generate(_state["bank"], _state["cache"])
+        check_assets()
+        pending = start_downloads(bank, _state["cache"])
+        generated = site_files(bank, pending.downloads)
     except OSError as exc:
         raise PluginError(str(exc)) from None
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
+    _state["pending"] = pending
+    _state["download_files"] = [
+        File.generated(config, d.path, content=b"") for d in pending.downloads
+    ]
+    for file in _state["download_files"]:
+        files.append(file)
     return files
 
 
@@ -114,6 +134,18 @@ def on_post_build(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
+    # Every page is HTML now, and no page has been written or indexed for search: wait for
+    # the downloads, copy them into the site, and put their sizes into the pages.
+    pending: PendingDownloads = _state.pop("pending")
+    try:
+        made = pending.files()
+    except OSError as exc:
+        raise PluginError(str(exc)) from None
+    for file, (_, data) in zip(_state.pop("download_files"), made, strict=True):
+        file.content_bytes = data
+    for file in files.documentation_pages():
+        if file.page is not None and file.page.content:
+            file.page.content = pending.fill(file.page.content)
     # overrides/main.html puts qbank_csp() in every page's <head>.
     env.globals["qbank_csp"] = pass_context(_page_csp)
     return env
@@ -124,7 +156,7 @@ def _page_csp(ctx: Any) -> str:
     env = ctx.environment
     values = {**ctx.get_all(), "features": ctx["config"].theme.get("features") or []}
     scripts: list[str] = []
-    for name in env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/")):
+    for name in _script_partials(env):
         scripts += csp.inline_scripts(env.get_template(name).render(values))
     worker = _search_worker(tuple(ctx["config"].theme.dirs))
     if worker and SHIM.is_file():
@@ -137,6 +169,18 @@ def _page_csp(ctx: Any) -> str:
                 "(see generator/csp.py)"
             ) from None
     return csp.policy(scripts)
+
+
+def _script_partials(env: Any) -> tuple[str, ...]:
+    """The theme's script partials, listed once per build: listing walks every theme folder,
+    which cost more than the rest of the build when done for each page."""
+    names = getattr(env, "_qbank_script_partials", None)
+    if names is None:
+        names = tuple(
+            env.list_templates(filter_func=lambda n: n.startswith("partials/javascripts/"))
+        )
+        env._qbank_script_partials = names
+    return names
 
 
 @functools.cache

@@ -51,18 +51,45 @@ def test_editing_one_question_remakes_its_bodys_files_and_the_bank_wide_ones(
     assert {"pdf-audience-pcp", "pdf-threat-cyber", "xlsx-bank", "json-bank"} <= every
     before = {p.name for p in tmp_path.glob("*.pickle")}
 
+    # PCP-01 is a question for every threat: briefings list it by ID, so none is remade.
+    assert bank.question("PCP-01").threats == ()
     registry.build_downloads(edit_question(bank, "PCP-01", "An edited question?"), tmp_path)
     remade = {"docx-audience-pcp", "pdf-audience-pcp", "xlsx-audience-pcp"}
     # Bank-wide files (the action plan's part is bank-wide too, though the national bank has
-    # no plan), and the threat briefings, which list every body's questions as their pages do.
+    # no plan).
     remade |= {"xlsx-bank", "csv-bank", "json-bank", "action-plan-bank"}
-    remade |= {f"{fmt}-threat-{t.id}" for fmt in ("docx", "pdf") for t in bank.threats}
     assert made[1] == remade
     after = {p.name for p in tmp_path.glob("*.pickle")}
     reused = before & after
     assert {part_name(e) for e in reused} == every - remade
     # The edited parts' old entries are gone: the cache holds the latest build, no more.
     assert len(after) == len(before)
+
+
+def test_editing_a_question_on_a_threat_remakes_that_threats_briefings_too(
+    bank: Bank, tmp_path: Path, made: list[set[str]]
+) -> None:
+    registry.build_downloads(bank, tmp_path)
+    threats = bank.question("PCP-14").threats
+    assert threats, "PCP-14 no longer names a threat: pick another question for this test"
+    registry.build_downloads(edit_question(bank, "PCP-14", "An edited question?"), tmp_path)
+    briefings = {f"{fmt}-threat-{t}" for fmt in ("docx", "pdf") for t in threats}
+    assert briefings < made[0]
+    assert made[1] == {
+        "docx-audience-pcp", "pdf-audience-pcp", "xlsx-audience-pcp",
+        "xlsx-bank", "csv-bank", "json-bank", "action-plan-bank",
+    } | briefings  # fmt: skip
+
+
+def test_editing_a_bodys_description_remakes_no_briefing(
+    bank: Bank, tmp_path: Path, made: list[set[str]]
+) -> None:
+    registry.build_downloads(bank, tmp_path)
+    audiences = tuple(
+        dataclasses.replace(a, about="Edited.") if a.id == "pcp" else a for a in bank.audiences
+    )
+    registry.build_downloads(dataclasses.replace(bank, audiences=audiences), tmp_path)
+    assert not {p for p in made[1] if "-threat-" in p}, made[1]
 
 
 def test_unchanged_bank_makes_nothing(bank: Bank, tmp_path: Path, made: list[set[str]]) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from generator.exporters import registry
+from generator.exporters import human_size, registry
 from generator.load import ROOT, load_bank
 from generator.model import Bank
+from generator.site import build_site
 
 EPOCH = "1763464000"
 
@@ -54,3 +58,24 @@ def test_qbank_jobs_sets_the_pool_size(monkeypatch: pytest.MonkeyPatch) -> None:
     assert registry.jobs() == 3
     monkeypatch.delenv("QBANK_JOBS")
     assert registry.jobs() >= 1
+
+
+def test_pages_give_each_download_the_size_of_the_file_the_site_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first build makes its downloads in workers while MkDocs builds the pages, which list
+    # them with placeholder sizes until the files are made; none may be left in the site.
+    monkeypatch.setenv("QBANK_CACHE", "0")
+    monkeypatch.setenv("QBANK_JOBS", "2")
+    registry._close_pool()
+    site = build_site(ROOT, tmp_path / "site")
+    listed = re.findall(
+        r'<a href="([^"]+)" download>[^<]*</a> \((?:[^,)]+, )?([0-9]+\u00a0(?:KB|bytes))\)',
+        (site / "downloads.html").read_text("utf-8"),
+    )
+    assert len(listed) >= 30, "the downloads page no longer lists files as this test expects"
+    for href, size in listed:
+        assert size == human_size((site / href).stat().st_size), href
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".json", ".js"}:
+            assert "QBSIZE" not in path.read_text("utf-8"), path

@@ -281,5 +281,11 @@ def test_threat_briefings_carry_the_page_content(bank: Bank) -> None:
             assert q.id in out
         for r in bank.general_resources:
             assert r.name in out
+        # The questions on the threat in full; those for every threat by ID under each body
+        # (their text is in each body's checklist), so a briefing does not grow with the bank.
+        for q in bank.questions_on("drugs"):
+            assert " ".join(q.text.split()[:8]) in out, q.id
+        assert " ".join(every[0].text.split()[:8]) not in out
+        assert "The questions for every threat are listed by ID" in out
     assert word.sections[0].page_width > word.sections[0].page_height  # landscape, no blank page
     assert len(word.sections) == 1

@@ -55,7 +55,7 @@ def plan_docx(bank: Bank) -> bytes:
     section = word.doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = A4[1], A4[0]
-    word.doc.add_heading(title(bank), level=1)
+    word.heading(title(bank), level=1)
     word.para(
         "In the Home Office format for a local multi-agency action plan aligned to the 4Ps. "
         "Where the source states no milestone, owner, review date or status, the plan says "
@@ -64,7 +64,7 @@ def plan_docx(bank: Bank) -> bytes:
     word.para(stamp.line + ".", size=8.5)
     assert (A4[1] - 2 * MARGIN) >= Cm(sum(WORD_WIDTHS))
     for name, rows in _grouped(bank):
-        word.doc.add_heading(name, level=2)
+        word.heading(name, level=2)
         table = word.table(zip(HEADERS, WORD_WIDTHS, strict=True), f"{name}: action plan")
         for r in rows:
             for cell, value in zip(table.add_row().cells, _cells(r), strict=True):  # type: ignore[no-untyped-call]
@@ -137,7 +137,7 @@ def export(bank: Bank) -> list[tuple[Download, bytes]]:
     if not bank.edition.action_plan:
         return []
     files = [
-        download("4P action plan (Word)", f"{PATH}.docx", "Word", plan_docx(bank)),
-        download("4P action plan (Excel)", f"{PATH}.xlsx", "Excel", plan_xlsx(bank)),
+        download("4P action plan (Word)", f"{PATH}.docx", "Word", lambda: plan_docx(bank)),
+        download("4P action plan (Excel)", f"{PATH}.xlsx", "Excel", lambda: plan_xlsx(bank)),
     ]
     return [(replace(d, local=True), data) for d, data in files]

@@ -221,6 +221,10 @@ def resource_text(r: Resource) -> str:
 
 
 NO_QUESTION_ON_THREAT = "No question names this threat; the questions for every threat bear on it."
+EVERY_THREAT = "for-every-threat"  # topics.threat_groups' anchor for the general questions
+EVERY_THREAT_BY_ID = (
+    "The questions for every threat are listed by ID; their text is in each body's checklist."
+)
 THREAT_QUESTIONS_INTRO = (
     "Questions on this threat name it or bear on it particularly; questions for every threat "
     "are about serious and organised crime as a whole. The tags are the bank's editorial "
@@ -228,12 +232,27 @@ THREAT_QUESTIONS_INTRO = (
 )
 
 
-def threat_question_groups(bank: Bank, threat: Threat) -> tuple[tuple[str, topics.ByBody], ...]:
-    """The threat page's two groups, each as (heading with count, questions by body)."""
+def threat_question_groups(
+    bank: Bank, threat: Threat
+) -> tuple[tuple[str, topics.ByBody, bool], ...]:
+    """The threat page's two groups, each as (heading with count, questions by body, whether
+    a printed briefing gives the questions' text).
+
+    A printed briefing gives the questions on its threat in full and lists the questions for
+    every threat by ID under each body: their text is the same in all seven briefings and is
+    in each body's checklist. So an edit to a question for every threat remakes no briefing,
+    and a briefing's length grows with its threat's questions, not with the whole bank.
+    """
     return tuple(
-        (f"{heading} ({sum(len(qs) for _, qs in groups)})", groups)
-        for _, heading, groups in topics.threat_groups(bank, threat.id)
+        (f"{heading} ({sum(len(qs) for _, qs in groups)})", groups, anchor != EVERY_THREAT)
+        for anchor, heading, groups in topics.threat_groups(bank, threat.id)
     )
+
+
+def question_ids(questions: Iterable[Question]) -> str:
+    """``PCP-01, PCP-03 and PCP-07``: a body's questions for every threat in a briefing."""
+    ids = [q.id for q in questions]
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 
 def threat_counts(bank: Bank, threat: Threat) -> str:

@@ -141,7 +141,7 @@ def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, b
             f"{audience.name} checklist (PDF)",
             c.audience_path(audience, "pdf"),
             "PDF",
-            checklist_pdf(bank, audience, meeting),
+            lambda: checklist_pdf(bank, audience, meeting),
             audience_id=audience.id,
         )
     ]
@@ -154,7 +154,7 @@ def threat_downloads(bank: Bank, threat: Threat) -> list[tuple[Download, bytes]]
             f"{threat.name} threat briefing (PDF)",
             c.threat_path(threat, "pdf"),
             "PDF",
-            threat_pdf(bank, threat),
+            lambda: threat_pdf(bank, threat),
             threat_id=threat.id,
         )
     ]

@@ -30,18 +30,20 @@ import multiprocessing
 import os
 import pickle
 import re
+import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..model import Audience, Bank, Edition, Threat
+from ..model import Audience, Bank, Edition, Question, Threat
 from . import Download, actionplan, docx, opendata, pdf, tabular, xlsx
-from .stamp import build_date
+from .stamp import build_date, describing
 
 Exporter = Callable[[Bank], list[tuple[Download, bytes]]]
 Output = list[tuple[Download, bytes]]
@@ -156,14 +158,42 @@ def _audience_view(bank: Bank, audience: Audience, unprinted: Sequence[str]) -> 
 
 
 def _threat_view(bank: Bank, threat: Threat, unprinted: Sequence[str]) -> Bank:
-    """A threat briefing prints the questions on it and those for every threat, grouped by
-    body (as its page does), so it keeps every audience: a question edit remakes it too."""
+    """A threat briefing prints the questions on it in full and those for every threat by ID,
+    each under its body's name: an edit to a question for every threat remakes no briefing."""
+    audiences = []
+    for a in bank.audiences:
+        questions = tuple(
+            q if threat.id in q.threats else _by_id(q)
+            for q in a.questions
+            if not q.threats or threat.id in q.threats
+        )
+        if questions:
+            audiences.append(_by_name(a, questions))
     return replace(
         bank,
+        audiences=tuple(audiences),
         threats=(threat,),
         notes=tuple(n for n in bank.notes if f"threat:{threat.id}" in n.applies_to),
         changelog=(),
         edition=_edition(bank.edition, unprinted),
+    )
+
+
+def _by_id(q: Question) -> Question:
+    """A question as a briefing lists it for every threat: its ID, under its body."""
+    return replace(q, text="", items=(), strands=(), themes=(), corrections=(), rationale="")
+
+
+def _by_name(a: Audience, questions: tuple[Question, ...]) -> Audience:
+    """A body as a briefing names it, over the questions the briefing lists."""
+    return replace(
+        a,
+        heading="",
+        about="",
+        questions=questions,
+        expectations=(),
+        corrections=(),
+        local_contacts=(),
     )
 
 
@@ -250,6 +280,8 @@ def _executor(workers: int) -> Executor:
         # forkserver, not fork: a build may run beside threads (the preview server, a test
         # browser) whose locks a forked child would inherit held.
         context = multiprocessing.get_context("forkserver")
+        # The forkserver loads what every worker needs once, and forks workers from that.
+        context.set_forkserver_preload([f"{__package__}.warm"])
         _pool[key] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     return _pool[key]
 
@@ -261,19 +293,53 @@ def _close_pool() -> None:
     _pool.clear()
 
 
-def make_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Output]:
-    """Each part's files, in order; made across ``workers`` processes when that pays."""
+def start_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Callable[[], Output]]:
+    """Start making each part; return, in order, a function that waits for its files.
+
+    Parts are made across ``workers`` processes when that pays, so this process can go on
+    (building the site's pages) while they are made; otherwise they are made here, now.
+    """
     workers = jobs() if workers is None else workers
     # Starting workers costs about as much as a few PDFs: a handful of parts (an edit) is
     # made here, unless a pool is already running (`make serve`, many editions).
     if workers < 2 or len(todo) < 2 or (not _pool and len(todo) < _POOL_MIN_PARTS):
-        return [p.make(*p.args) for p in todo]
-    executor = _executor(workers)
+        made = [p.make(*p.args) for p in todo]
+        return [partial(_given, output) for output in made]
     # Heaviest first, so a long PDF does not start last and hold up the end.
     order = sorted(range(len(todo)), key=lambda i: -todo[i].weight)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    futures = {i: executor.submit(_run, todo[i].make, todo[i].args, epoch) for i in order}
-    return [futures[i].result() for i in range(len(todo))]
+    futures: dict[int, Future[Output]] = {}
+    failed: list[BaseException] = []
+
+    def submit() -> None:
+        # Starting the pool waits for the forkserver to load the exporters (warm.py): done
+        # in this thread, so the build goes on meanwhile.
+        try:
+            executor = _executor(workers)
+            for i in order:
+                futures[i] = executor.submit(_run, todo[i].make, todo[i].args, epoch)
+        except BaseException as exc:  # raised again by whoever waits for a part
+            failed.append(exc)
+
+    submitting = threading.Thread(target=submit, name="qbank-downloads", daemon=True)
+    submitting.start()
+
+    def wait(i: int) -> Output:
+        submitting.join()
+        if failed:
+            raise failed[0]
+        return futures[i].result()
+
+    return [partial(wait, i) for i in range(len(todo))]
+
+
+def _given(output: Output) -> Output:
+    return output
+
+
+def make_parts(todo: Sequence[_Part], workers: int | None = None) -> list[Output]:
+    """Each part's files, in order; made across ``workers`` processes when that pays."""
+    return [wait() for wait in start_parts(todo, workers)]
 
 
 # The cache ------------------------------------------------------------------------------------
@@ -325,6 +391,52 @@ def _sweep(cache_dir: Path, started: float) -> None:
             continue
 
 
+@dataclass
+class _Plan:
+    """A build's parts: those the cache holds, and those to make."""
+
+    plans: list[list[_Part]]
+    found: dict[str, Output]
+    todo: dict[str, _Part]
+    started: float
+
+
+def _plan(banks: Sequence[Bank], cache_dir: Path | None) -> _Plan:
+    started = time.time()
+    plans = [parts(bank) for bank in banks]
+    found: dict[str, Output] = {}
+    todo: dict[str, _Part] = {}
+    for part in (p for plan in plans for p in plan):
+        if part.entry in found or part.entry in todo:
+            continue
+        output = None if cache_dir is None else _load(cache_dir / part.entry)
+        if output is None:
+            todo[part.entry] = part
+        else:
+            found[part.entry] = output
+    return _Plan(plans, found, todo, started)
+
+
+def _finish(
+    banks: Sequence[Bank], plan: _Plan, made: Sequence[Output], cache_dir: Path | None
+) -> list[Output]:
+    """Store the parts just made, write each bank's manifest, and sweep the cache."""
+    found = dict(plan.found)
+    if cache_dir is not None and plan.todo:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    for part, output in zip(plan.todo.values(), made, strict=True):
+        if cache_dir is not None:
+            _store(cache_dir / part.entry, output)
+        found[part.entry] = output
+    if cache_dir is not None:
+        (cache_dir / "manifests").mkdir(parents=True, exist_ok=True)
+        for bank, parts_ in zip(banks, plan.plans, strict=True):
+            manifest = cache_dir / "manifests" / f"{manifest_name(bank)}.json"
+            _store_text(manifest, json.dumps(sorted({p.entry for p in parts_}), indent=0))
+        _sweep(cache_dir, plan.started)
+    return [[item for p in parts_ for item in found[p.entry]] for parts_ in plan.plans]
+
+
 def cached_downloads(
     banks: Sequence[Bank], cache_dir: Path, workers: int | None = None
 ) -> list[Output]:
@@ -334,31 +446,78 @@ def cached_downloads(
     same one, across ``workers`` processes; then each bank's manifest is written and entries
     none names are removed.
     """
-    started = time.time()
-    plans = [parts(bank) for bank in banks]
-    found: dict[str, Output] = {}
-    todo: dict[str, _Part] = {}
-    for part in (p for plan in plans for p in plan):
-        if part.entry in found or part.entry in todo:
-            continue
-        output = _load(cache_dir / part.entry)
-        if output is None:
-            todo[part.entry] = part
-        else:
-            found[part.entry] = output
-    if todo:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for part, output in zip(
-            todo.values(), make_parts(list(todo.values()), workers), strict=True
-        ):
-            _store(cache_dir / part.entry, output)
-            found[part.entry] = output
-    (cache_dir / "manifests").mkdir(parents=True, exist_ok=True)
-    for bank, plan in zip(banks, plans, strict=True):
-        manifest = cache_dir / "manifests" / f"{manifest_name(bank)}.json"
-        _store_text(manifest, json.dumps(sorted({p.entry for p in plan}), indent=0))
-    _sweep(cache_dir, started)
-    return [[item for p in plan for item in found[p.entry]] for plan in plans]
+    plan = _plan(banks, cache_dir)
+    made = make_parts(list(plan.todo.values()), workers) if plan.todo else []
+    return _finish(banks, plan, made, cache_dir)
+
+
+# A size not known yet: the registry's placeholder, in pages until the file is made.
+_PENDING = re.compile(r"QBSIZE([0-9a-f]{8})N([0-9]+)X")
+
+
+class PendingDownloads:
+    """A build's downloads while they are being made in other processes.
+
+    :attr:`downloads` lists every file now, as the pages show them; a size not known yet is
+    a placeholder that :meth:`fill` replaces in the built pages once :meth:`files` has
+    waited for the bytes.
+    """
+
+    def __init__(self, bank: Bank, cache_dir: Path | None, workers: int | None = None):
+        self._bank, self._cache_dir = bank, cache_dir
+        self._plan = _plan([bank], cache_dir)
+        todo = list(self._plan.todo.values())
+        self._waits = start_parts(todo, workers)
+        # Which files the parts still being made will give, from the exporters themselves.
+        described: dict[str, Output] = {}
+        with describing():
+            for part in todo:
+                described[part.entry] = part.make(*part.args)
+        self._nonce = secrets.token_hex(4)
+        self.downloads: list[Download] = []
+        self._sizes: list[str] = []
+        for part in self._plan.plans[0]:
+            found = part.entry in self._plan.found
+            output = self._plan.found[part.entry] if found else described[part.entry]
+            for d, _ in output:
+                if not found:
+                    d = replace(d, size=f"QBSIZE{self._nonce}N{len(self._sizes)}X")
+                    self._sizes.append("")
+                self.downloads.append(d)
+        self._output: Output | None = None
+
+    def files(self) -> Output:
+        """Every download with its bytes, in the order of :attr:`downloads`; waits for the
+        parts still being made, then stores them in the cache."""
+        if self._output is None:
+            made = [wait() for wait in self._waits]
+            output = _finish([self._bank], self._plan, made, self._cache_dir)[0]
+            if [d.path for d, _ in output] != [d.path for d in self.downloads]:
+                raise RuntimeError("the downloads made differ from those the pages list")
+            sizes = iter(range(len(self._sizes)))
+            for (d, _), listed in zip(output, self.downloads, strict=True):
+                if listed.size.startswith("QBSIZE"):
+                    self._sizes[next(sizes)] = d.size
+            self._output = output
+        return self._output
+
+    def fill(self, text: str) -> str:
+        """``text`` with each placeholder size replaced by the file's size."""
+        if "QBSIZE" not in text:
+            return text
+        self.files()
+
+        def size(match: re.Match[str]) -> str:
+            if match.group(1) != self._nonce:
+                return match.group(0)  # not ours: text that only looks like a placeholder
+            return self._sizes[int(match.group(2))]
+
+        return _PENDING.sub(size, text)
+
+
+def start_downloads(bank: Bank, cache_dir: Path | None = None) -> PendingDownloads:
+    """Start making every download of ``bank`` (see :class:`PendingDownloads`)."""
+    return PendingDownloads(bank, cache_dir)
 
 
 def _store_text(path: Path, text: str) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -92,8 +95,36 @@ def normalise_zip(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
+_describing: ContextVar[bool] = ContextVar("qbank_describing", default=False)
+
+
+@contextmanager
+def describing() -> Iterator[None]:
+    """While in this block, :func:`download` does not make the bytes it is given a function
+    for: a build learns which files a part makes (to list them on its pages) while the
+    files themselves are still being made, in other processes."""
+    token = _describing.set(True)
+    try:
+        yield
+    finally:
+        _describing.reset(token)
+
+
 def download(
-    label: str, path: str, kind: str, data: bytes, audience_id: str = "", threat_id: str = ""
+    label: str,
+    path: str,
+    kind: str,
+    data: bytes | Callable[[], bytes],
+    audience_id: str = "",
+    threat_id: str = "",
 ) -> tuple[Download, bytes]:
-    """A download and its bytes, with the size the downloads page shows."""
+    """A download and its bytes, with the size the downloads page shows.
+
+    ``data`` may be a function that makes the bytes (a PDF, a Word file): inside
+    :func:`describing` it is not called, and the download's size is left empty.
+    """
+    if callable(data):
+        if _describing.get():
+            return Download(label, path, kind, "", audience_id, threat_id), b""
+        data = data()
     return Download(label, path, kind, human_size(len(data)), audience_id, threat_id), data

@@ -167,7 +167,7 @@ def bank_downloads(bank: Bank) -> list[tuple[Download, bytes]]:
             "All questions tracker (Excel)",
             f"{c.DOWNLOADS}/question-bank.xlsx",
             "Excel",
-            workbook(bank, bank.questions, "All audiences"),
+            lambda: workbook(bank, bank.questions, "All audiences"),
         )
     ]
 
@@ -179,7 +179,7 @@ def audience_downloads(bank: Bank, audience: Audience) -> list[tuple[Download, b
             f"{audience.name} tracker (Excel)",
             c.audience_path(audience, "xlsx"),
             "Excel",
-            workbook(bank, audience.questions, audience.name),
+            lambda: workbook(bank, audience.questions, audience.name),
             audience_id=audience.id,
         )
     ]
