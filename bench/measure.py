@@ -9,6 +9,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from pathlib import Path
 
 import yaml
@@ -55,7 +56,7 @@ def full_build(root: Path, out: Path, cached: bool) -> Callable[[], object]:
     def build() -> None:
         os.environ["QBANK_CACHE"] = "1" if cached else "0"
         if not cached:
-            registry._close_pool()  # a first build starts its own workers
+            _cold_workers()
         try:
             build_site(root, out)
         finally:
@@ -64,6 +65,13 @@ def full_build(root: Path, out: Path, cached: bool) -> Callable[[], object]:
     if cached:
         build()  # fill the cache
     return build
+
+
+def _cold_workers() -> None:
+    """A first build starts its own download workers, and the forkserver that loads the
+    exporters for them, as a fresh `qbank build` process does."""
+    registry._close_pool()
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 def edit_build(root: Path, out: Path) -> Callable[[], object]:
@@ -101,7 +109,7 @@ def editions(root: Path, work: Path, count: int) -> tuple[list[Path], Callable[[
 
     def build() -> None:
         shutil.rmtree(root / CACHE, ignore_errors=True)
-        registry._close_pool()
+        _cold_workers()
         build_editions(root, work / "edition-sites", folders)
 
     return folders, build
