@@ -35,6 +35,7 @@ from generator.outputs import (
     nav,
     site_files,
 )
+from generator.rawhtml import Stash
 from generator.render import Renderer
 from generator.search_index import lean_search_index
 from generator.searchindex import refine_file
@@ -101,8 +102,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         markdown = _H1.sub(lambda m: f"{m.group(0)}\n{notes}\n", markdown, count=1)
     # Hand-written pages get glossary tooltips from the abbr extension; generated pages
     # already carry <abbr> from the renderer (and would only pay for the extra matching).
+    # Their HTML blocks skip Markdown, which would copy them through as they are.
     if page.file.generated_by:
-        return markdown
+        stash = Stash()
+        _state.setdefault("stashes", {})[page.file.src_uri] = stash
+        return stash.stash(markdown)
     # Guidance pages end with the questions and threats guidance.yml links them to.
     markdown += _state["renderer"].guidance_links(page.file.src_uri)
     if page.file.src_uri == "about/accessibility.md":
@@ -111,6 +115,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    stash = _state.get("stashes", {}).pop(page.file.src_uri, None)
+    if stash is not None:
+        html = stash.unstash(html)
+        # MkDocs checks links to anchors against the IDs it found in the page's HTML.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | stash.anchor_ids()
     # Keyboard users reach every expansion: focusable abbr, shown by CSS on :focus. Not
     # inside a link, which is focusable itself (HTML forbids a tabindex there: vnu).
     parts, at = [], 0
