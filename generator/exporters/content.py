@@ -202,8 +202,7 @@ def terms_used(bank: Bank, texts: Iterable[str]) -> tuple[Term, ...]:
         t
         for t in bank.glossary
         # The plain search first: most terms are in few texts, and it is far cheaper.
-        if t.term in joined
-        and re.search(rf"(?<![\w-]){re.escape(t.term)}(?=s?(?![\w-]))", joined)
+        if t.term in joined and re.search(rf"(?<![\w-]){re.escape(t.term)}(?=s?(?![\w-]))", joined)
     )
 
 
