@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.exporters import human_size, registry
+from generator.exporters.stamp import describing, download
 from generator.load import ROOT, load_bank
 from generator.model import Bank
 from generator.site import build_site
@@ -79,3 +80,17 @@ def test_pages_give_each_download_the_size_of_the_file_the_site_holds(
     for path in site.rglob("*"):
         if path.suffix in {".html", ".json", ".js"}:
             assert "QBSIZE" not in path.read_text("utf-8"), path
+
+
+def test_a_part_can_say_which_files_it_makes_without_making_them() -> None:
+    made: list[int] = []
+
+    def pdf() -> bytes:
+        made.append(1)
+        return b"%PDF"
+
+    with describing():
+        listed, data = download("Checklist (PDF)", "downloads/x.pdf", "PDF", pdf)
+    assert (listed.path, listed.size, data, made) == ("downloads/x.pdf", "", b"", [])
+    listed, data = download("Checklist (PDF)", "downloads/x.pdf", "PDF", pdf)
+    assert (listed.size, data, made) == ("4\u00a0bytes", b"%PDF", [1])

@@ -475,15 +475,16 @@ class PendingDownloads:
                 described[part.entry] = part.make(*part.args)
         self._nonce = secrets.token_hex(4)
         self.downloads: list[Download] = []
-        self._sizes: list[str] = []
+        self._pending: list[int] = []  # where in downloads a size is still a placeholder
         for part in self._plan.plans[0]:
             found = part.entry in self._plan.found
             output = self._plan.found[part.entry] if found else described[part.entry]
             for d, _ in output:
                 if not found:
-                    d = replace(d, size=f"QBSIZE{self._nonce}N{len(self._sizes)}X")
-                    self._sizes.append("")
+                    d = replace(d, size=f"QBSIZE{self._nonce}N{len(self._pending)}X")
+                    self._pending.append(len(self.downloads))
                 self.downloads.append(d)
+        self._sizes: list[str] = []
         self._output: Output | None = None
 
     def files(self) -> Output:
@@ -494,10 +495,7 @@ class PendingDownloads:
             output = _finish([self._bank], self._plan, made, self._cache_dir)[0]
             if [d.path for d, _ in output] != [d.path for d in self.downloads]:
                 raise RuntimeError("the downloads made differ from those the pages list")
-            sizes = iter(range(len(self._sizes)))
-            for (d, _), listed in zip(output, self.downloads, strict=True):
-                if listed.size.startswith("QBSIZE"):
-                    self._sizes[next(sizes)] = d.size
+            self._sizes = [output[i][0].size for i in self._pending]
             self._output = output
         return self._output
 

@@ -22,11 +22,27 @@ SEARCHES = [
 ]
 
 
+# The results (and the line above them) unchanged for half a second. Typing sends a query per
+# key, and a loaded machine can show the results for "national" a moment after "National
+# Referral Mechanism" is typed in full: a test must not click them.
+SETTLED = """() => {
+  const list = document.querySelector(".md-search-result__list");
+  const meta = document.querySelector(".md-search-result__meta");
+  const now = (list ? list.innerHTML : "") + "|" + (meta ? meta.textContent : "");
+  const seen = window.__qbankResults || (window.__qbankResults = {text: null, since: 0});
+  if (now !== seen.text) { seen.text = now; seen.since = performance.now(); return false; }
+  return performance.now() - seen.since >= 500;
+}"""
+
+
 def search(page: Page, query: str) -> Locator:
-    """Type a query into the header search box, as a person would; return the result links."""
+    """Type a query into the header search box, as a person would; return the result links
+    once the results for the whole query are shown."""
     box = page.locator("input.md-search__input")
     box.click()
+    page.evaluate("() => { window.__qbankResults = undefined; }")
     box.press_sequentially(query)
+    page.wait_for_function(SETTLED, polling=50)
     return page.locator(".md-search-result__link")
 
 
