@@ -22,16 +22,21 @@ SEARCHES = [
 ]
 
 
-# The results (and the line above them) unchanged for half a second. Typing sends a query per
-# key, and a loaded machine can show the results for "national" a moment after "National
-# Referral Mechanism" is typed in full: a test must not click them.
-SETTLED = """() => {
+# The results for the whole query are shown: a result link highlights its last word (or none
+# matched), and nothing has changed for half a second. Typing sends a query per key, and a
+# loaded machine can show the results for "national" a moment after "National Referral
+# Mechanism" is typed in full: a test must not click those.
+SETTLED = """(last) => {
   const list = document.querySelector(".md-search-result__list");
   const meta = document.querySelector(".md-search-result__meta");
+  const links = [...document.querySelectorAll(".md-search-result__link")];
+  const whole = links.some(a => (new URL(a.href).searchParams.get("h") || "")
+    .toLowerCase().split(/[\\s+-]+/).includes(last))
+    || (!links.length && /No matching/.test(meta ? meta.textContent : ""));
   const now = (list ? list.innerHTML : "") + "|" + (meta ? meta.textContent : "");
   const seen = window.__qbankResults || (window.__qbankResults = {text: null, since: 0});
   if (now !== seen.text) { seen.text = now; seen.since = performance.now(); return false; }
-  return performance.now() - seen.since >= 500;
+  return whole && performance.now() - seen.since >= 500;
 }"""
 
 
@@ -42,7 +47,8 @@ def search(page: Page, query: str) -> Locator:
     box.click()
     page.evaluate("() => { window.__qbankResults = undefined; }")
     box.press_sequentially(query)
-    page.wait_for_function(SETTLED, polling=50)
+    last = re.split(r"[\s-]+", query.strip().lower())[-1]
+    page.wait_for_function(SETTLED, arg=last, polling=50)
     return page.locator(".md-search-result__link")
 
 
