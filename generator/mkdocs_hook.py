@@ -22,19 +22,11 @@ from mkdocs.structure.files import File, Files
 
 from generator import csp
 from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
-from generator.exporters.registry import PendingDownloads, start_downloads
+from generator.exporters.registry import PendingDownloads
 from generator.load import load_bank
 from generator.local_pages import accessibility_section, footer_html, local_nav
 from generator.model import Bank
-from generator.outputs import (
-    BRAND_CSS,
-    SHIM,
-    abbreviations,
-    check_assets,
-    footer_note,
-    nav,
-    site_files,
-)
+from generator.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, nav, start_generating
 from generator.rawhtml import Stash
 from generator.render import Renderer
 from generator.search_index import lean_search_index
@@ -76,11 +68,8 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, config: Any) -> Files:
     # Downloads are made in other processes while MkDocs turns every page into HTML; pages
     # list them now, with placeholder sizes that on_env fills in once the files are made.
-    bank: Bank = _state["bank"]
     try:
-        check_assets()
-        pending = start_downloads(bank, _state["cache"])
-        generated = site_files(bank, pending.downloads)
+        generated, pending = start_generating(_state["bank"], _state["cache"])
     except OSError as exc:
         raise PluginError(str(exc)) from None
     for path, content in generated.items():

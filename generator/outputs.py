@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .exporters import Download
-from .exporters.registry import start_downloads
+from .exporters.registry import PendingDownloads, start_downloads
 from .local_pages import brand_css, local_pages
 from .model import ANSWER_STATUSES, Bank
 from .render import Renderer, long_date
@@ -69,19 +69,27 @@ def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes
 
     ``cache_dir`` keeps downloads between builds (see ``exporters.registry``).
     """
-    check_assets()
-    pending = start_downloads(bank, cache_dir)
+    generated, pending = start_generating(bank, cache_dir)
     files = {
         path: pending.fill(content) if isinstance(content, str) else content
-        for path, content in site_files(bank, pending.downloads).items()
+        for path, content in generated.items()
     }
     files.update({d.path: data for d, data in pending.files()})
     return files
 
 
-def site_files(bank: Bank, downloads: Sequence[Download]) -> dict[str, str | bytes]:
-    """Every generated file but the downloads themselves, which pages list as ``downloads``."""
+def start_generating(
+    bank: Bank, cache_dir: Path | None = None
+) -> tuple[dict[str, str | bytes], PendingDownloads]:
+    """Start making the downloads, and give every other generated file now: pages list the
+    downloads with placeholder sizes, which ``PendingDownloads.fill`` replaces."""
     check_assets()
+    pending = start_downloads(bank, cache_dir)
+    return _site_files(bank, pending.downloads), pending
+
+
+def _site_files(bank: Bank, downloads: Sequence[Download]) -> dict[str, str | bytes]:
+    """Every generated file but the downloads themselves, which pages list as ``downloads``."""
     files: dict[str, str | bytes] = {}
     renderer = Renderer(bank, downloads)
     files.update(renderer.pages())

@@ -22,7 +22,7 @@ import secrets
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-_CHUNKS = re.compile(r"\n[ \t]*\n")
+_CHUNKS = re.compile(r"(\n[ \t]*\n)")  # kept by re.split, between the chunks
 _START = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 # As MkDocs collects them: any element's id, and a link's name.
 _ID = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]*)\"")
@@ -40,18 +40,14 @@ class Stash:
     def stash(self, markdown: str) -> str:
         """``markdown`` with each HTML block Markdown would copy through replaced by a
         placeholder comment."""
-        chunks = _CHUNKS.split(markdown)
-        seps = _CHUNKS.findall(markdown)
         out = []
-        for i, chunk in enumerate(chunks):
+        for chunk in _CHUNKS.split(markdown):
             if _verbatim(chunk):
                 block = chunk.rstrip()
                 key = f"<!--qbank-html-{self._nonce}-{len(self.blocks)}-->"
                 self.blocks[key] = block
                 chunk = key + chunk[len(block) :]
             out.append(chunk)
-            if i < len(seps):
-                out.append(seps[i])
         return "".join(out)
 
     def unstash(self, html: str) -> str:

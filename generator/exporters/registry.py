@@ -451,10 +451,6 @@ def cached_downloads(
     return _finish(banks, plan, made, cache_dir)
 
 
-# A size not known yet: the registry's placeholder, in pages until the file is made.
-_PENDING = re.compile(r"QBSIZE([0-9a-f]{8})N([0-9]+)X")
-
-
 class PendingDownloads:
     """A build's downloads while they are being made in other processes.
 
@@ -463,17 +459,19 @@ class PendingDownloads:
     waited for the bytes.
     """
 
-    def __init__(self, bank: Bank, cache_dir: Path | None, workers: int | None = None):
+    def __init__(self, bank: Bank, cache_dir: Path | None):
         self._bank, self._cache_dir = bank, cache_dir
         self._plan = _plan([bank], cache_dir)
         todo = list(self._plan.todo.values())
-        self._waits = start_parts(todo, workers)
+        self._waits = start_parts(todo)
         # Which files the parts still being made will give, from the exporters themselves.
         described: dict[str, Output] = {}
         with describing():
             for part in todo:
                 described[part.entry] = part.make(*part.args)
-        self._nonce = secrets.token_hex(4)
+        # A size not known yet is a placeholder, unique to this build, until the file is made.
+        nonce = secrets.token_hex(4)
+        self._placeholder = re.compile(rf"QBSIZE{nonce}N([0-9]+)X")
         self.downloads: list[Download] = []
         self._pending: list[int] = []  # where in downloads a size is still a placeholder
         for part in self._plan.plans[0]:
@@ -481,10 +479,9 @@ class PendingDownloads:
             output = self._plan.found[part.entry] if found else described[part.entry]
             for d, _ in output:
                 if not found:
-                    d = replace(d, size=f"QBSIZE{self._nonce}N{len(self._pending)}X")
+                    d = replace(d, size=f"QBSIZE{nonce}N{len(self._pending)}X")
                     self._pending.append(len(self.downloads))
                 self.downloads.append(d)
-        self._sizes: list[str] = []
         self._output: Output | None = None
 
     def files(self) -> Output:
@@ -495,7 +492,6 @@ class PendingDownloads:
             output = _finish([self._bank], self._plan, made, self._cache_dir)[0]
             if [d.path for d, _ in output] != [d.path for d in self.downloads]:
                 raise RuntimeError("the downloads made differ from those the pages list")
-            self._sizes = [output[i][0].size for i in self._pending]
             self._output = output
         return self._output
 
@@ -503,14 +499,8 @@ class PendingDownloads:
         """``text`` with each placeholder size replaced by the file's size."""
         if "QBSIZE" not in text:
             return text
-        self.files()
-
-        def size(match: re.Match[str]) -> str:
-            if match.group(1) != self._nonce:
-                return match.group(0)  # not ours: text that only looks like a placeholder
-            return self._sizes[int(match.group(2))]
-
-        return _PENDING.sub(size, text)
+        files = self.files()
+        return self._placeholder.sub(lambda m: files[self._pending[int(m.group(1))]][0].size, text)
 
 
 def start_downloads(bank: Bank, cache_dir: Path | None = None) -> PendingDownloads:
