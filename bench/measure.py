@@ -16,13 +16,13 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator.editions import CACHE, build_editions
-from generator.exporters import registry
-from generator.exporters.registry import build_downloads
-from generator.load import load_bank
-from generator.outputs import SHIM, nav
-from generator.render import Renderer
-from generator.site import build_site
+from generator.downloads import pool
+from generator.downloads.registry import build_downloads
+from generator.edition import load_bank
+from generator.site.build import build_site
+from generator.site.editions import CACHE, build_editions
+from generator.site.outputs import SHIM, nav
+from generator.site.render import Renderer
 
 
 def median_seconds(task: Callable[[], object], runs: int) -> float:
@@ -70,7 +70,7 @@ def full_build(root: Path, out: Path, cached: bool) -> Callable[[], object]:
 def _cold_workers() -> None:
     """A first build starts its own download workers, and the forkserver that loads the
     exporters for them, as a fresh `qbank build` process does."""
-    registry._close_pool()
+    pool._close_pool()
     forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
@@ -121,7 +121,7 @@ def pdf_each_ms(root: Path, runs: int) -> tuple[float, float]:
     interleaved so both see the same machine load."""
     import weasyprint
 
-    from generator.exporters import pdf
+    from generator.downloads import pdf
 
     bank = load_bank(root)
     shared: list[float] = []

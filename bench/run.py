@@ -30,8 +30,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from bench import measure  # noqa: E402
 from bench.search_latency import SearchLatency, search_latency  # noqa: E402
 from bench.synth import make_bank  # noqa: E402
-from generator.exporters import registry  # noqa: E402
-from generator.load import load_bank  # noqa: E402
+from generator.downloads import registry  # noqa: E402
+from generator.edition import load_bank  # noqa: E402
 from tests.conftest import copy_bank  # noqa: E402
 
 SIZES = {"real": 0, "1k": 1_000, "10k": 10_000}

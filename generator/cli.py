@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContentError
-from .load import ROOT, load_bank
+from .content.errors import ContentError
+from .content.load import ROOT
+from .edition import load_bank
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -25,7 +26,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import build_site
+    from .site.build import build_site
 
     if len(args.editions) > 1 or args.subfolders:
         return _build_editions(args)
@@ -36,7 +37,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_editions(args: argparse.Namespace) -> int:
-    from .editions import build_editions
+    from .site.editions import build_editions
 
     if not args.editions:
         raise ValueError("--subfolders builds editions: name each with --edition DIR")
@@ -64,7 +65,7 @@ class _Editions(argparse.Action):
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .site import serve
+    from .site.build import serve
 
     load_bank(args.root)  # fail with content errors before the server starts
     serve(args.root, edition=args.edition, address=args.address)
@@ -72,8 +73,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from .answers import read_answers
-    from .exporters.pack import pack_format, write_pack
+    from .content.answers import read_answers
+    from .downloads.pack import pack_format, write_pack
 
     fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
     bank = load_bank(args.root, args.edition)

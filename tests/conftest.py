@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import ROOT, load_bank
-from generator.model import Bank
-from generator.site import build_site
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.edition import load_bank
+from generator.site.build import build_site
 
 # What a bank root holds: content, the MkDocs config and its hand-written pages.
 BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml", "guidance.yml"]
@@ -24,8 +25,9 @@ def copy_bank(dest: Path) -> Path:
     for name in BANK_DIRS:
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dest / name)
-    (dest / "generator").mkdir()
-    shutil.copy2(ROOT / "generator" / "mkdocs_hook.py", dest / "generator" / "mkdocs_hook.py")
+    hook = Path("generator", "site", "mkdocs_hook.py")  # mkdocs.yml names it by path
+    (dest / hook.parent).mkdir(parents=True)
+    shutil.copy2(ROOT / hook, dest / hook)
     return dest
 
 

@@ -17,14 +17,15 @@ import openpyxl
 import pytest
 from docx import Document
 
-from generator.answers import read_answers
 from generator.cli import main
-from generator.errors import ContentError
-from generator.exporters import content, tabular, xlsx
-from generator.exporters.stamp import Stamp
-from generator.load import ROOT
-from generator.model import ANSWER_STATUSES, Bank
-from generator.outputs import site_data
+from generator.content import views as content
+from generator.content.answers import read_answers
+from generator.content.errors import ContentError
+from generator.content.load import ROOT
+from generator.content.model import ANSWER_STATUSES, Bank
+from generator.downloads import tabular, xlsx
+from generator.downloads.stamp import Stamp
+from generator.site.outputs import site_data
 
 FORMULA = '=HYPERLINK("http://evil.example/","Click")'
 
@@ -210,7 +211,7 @@ def test_workbook_stores_a_formula_like_question_as_text(pasted: Bank, tmp_path:
 
 
 def test_site_data_cannot_end_its_script() -> None:
-    from generator.load import load_bank
+    from generator.edition import load_bank
 
     bank = load_bank(ROOT)
     hostile = dataclasses.replace(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.model import Bank
-from generator.site import build_site
+from generator.content.errors import ContentError
+from generator.content.model import Bank
+from generator.site.build import build_site
 from tests.conftest import copy_bank
 from tests.site_html import read
 

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.commands import build as mkdocs_build
 
 from generator.cli import main
-from generator.load import ROOT
+from generator.content.load import ROOT
 from tests.conftest import copy_bank
 
 MARKER = ".qbank-site"
@@ -112,7 +112,7 @@ def umask_022() -> Iterator[None]:
 def test_build_marks_its_folder_gives_it_normal_permissions_and_replaces_only_its_own(
     tmp_path: Path, umask_022: None
 ) -> None:
-    from generator.site import build_site
+    from generator.site.build import build_site
 
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -127,7 +127,7 @@ def test_build_marks_its_folder_gives_it_normal_permissions_and_replaces_only_it
 
 
 def test_next_build_removes_stale_folders_of_an_interrupted_one(tmp_path: Path) -> None:
-    from generator.site import build_site
+    from generator.site.build import build_site
 
     live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:

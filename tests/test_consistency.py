@@ -6,8 +6,8 @@ import json
 import re
 
 from generator.cli import parser
-from generator.load import ROOT
-from generator.model import Bank
+from generator.content.load import ROOT
+from generator.content.model import Bank
 
 README = (ROOT / "README.md").read_text("utf-8")
 
@@ -74,7 +74,7 @@ def test_editorial_notes_cover_the_known_changes(bank: Bank) -> None:
 
 
 def test_docs_pages_are_all_in_the_nav(bank: Bank) -> None:
-    from generator.outputs import nav
+    from generator.site.outputs import nav
 
     def pages(items: object) -> list[str]:
         if isinstance(items, str):

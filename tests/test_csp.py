@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import csp
-from generator.outputs import SHIM
+from generator.site import csp
+from generator.site.outputs import SHIM
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)

@@ -17,11 +17,13 @@ from docx import Document
 from markupsafe import escape
 from pypdf import PdfReader
 
-from generator.errors import ContentError
-from generator.exporters import content, stamp
-from generator.load import load_bank
-from generator.model import NOTE_STATUSES, NOTE_TOPICS, Bank, EditorialNote
-from generator.render import Renderer, long_date
+from generator.content import views as content
+from generator.content.errors import ContentError
+from generator.content.markup import long_date
+from generator.content.model import NOTE_STATUSES, NOTE_TOPICS, Bank, EditorialNote
+from generator.downloads import stamp
+from generator.edition import load_bank
+from generator.site.render import Renderer
 from tests.conftest import copy_bank
 from tests.test_load import edit, line_of
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.exporters import Download, registry
-from generator.model import Bank
+from generator.content.model import Bank
+from generator.downloads import Download, registry
 
 
 @pytest.fixture

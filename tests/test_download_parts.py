@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.exporters import Download, registry
-from generator.model import Bank, Edition
+from generator.content.model import Bank, Edition
+from generator.downloads import Download, cache, registry
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     """The parts each build made (not found in the cache), by part name; no real files."""
     builds: list[set[str]] = []
 
-    def fake(todo: Sequence[registry._Part], workers: int | None = None) -> list[registry.Output]:
+    def fake(todo: Sequence[cache.Part], workers: int | None = None) -> list[cache.Output]:
         builds.append({part_name(p.entry) for p in todo})
         return [[(Download(p.entry, p.entry, "test", "1 byte"), p.entry.encode())] for p in todo]
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError, Problem
-from generator.load import ROOT, load_bank
+from generator.content.errors import ContentError, Problem
+from generator.content.load import ROOT
+from generator.edition import load_bank
 
 EXAMPLE = ROOT / "editions" / "example"
 
@@ -22,7 +23,7 @@ def test_edition_adds_council_and_contacts() -> None:
 
 
 def test_edition_site_url_makes_spreadsheet_links_absolute() -> None:
-    from generator.exporters.tabular import question_link
+    from generator.downloads.tabular import question_link
 
     local = load_bank(ROOT, EXAMPLE)
     q = local.questions[0]

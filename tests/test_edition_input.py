@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.errors import ContentError, Problem
-from generator.exporters.registry import EXPORTERS
-from generator.load import ROOT, load_bank
-from generator.outputs import generate
+from generator.content.errors import ContentError, Problem
+from generator.content.load import ROOT
+from generator.downloads.registry import EXPORTERS
+from generator.edition import load_bank
+from generator.site.outputs import generate
 
 QUESTION = """\
 local_questions:
@@ -194,7 +195,7 @@ def test_contacts_are_checked(tmp_path: Path, field: str, value: str, rule: str)
 
 
 def test_accessibility_contact_and_enforcement(tmp_path: Path, built_site: Path) -> None:
-    from generator.local_pages import accessibility_section
+    from generator.site.local_pages import accessibility_section
 
     (tmp_path / "edition.yml").write_text(
         "council: Anytown Council\naccessibility:\n  contact:\n    role: Web team\n"
@@ -280,7 +281,7 @@ def test_safe_svg_logo_is_taken(tmp_path: Path) -> None:
 def test_national_build_is_byte_identical_without_the_edition_code(
     monkeypatch: pytest.MonkeyPatch, built_site: Path
 ) -> None:
-    from generator import local_pages, outputs
+    from generator.site import local_pages, outputs
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # both builds at the same moment
     national = load_bank(ROOT)
@@ -307,8 +308,8 @@ def test_national_build_is_byte_identical_without_the_edition_code(
 
 
 def test_contacts_per_body_on_its_page_and_in_its_pack(tmp_path: Path) -> None:
-    from generator.exporters.pack import make_pack
-    from generator.render import Renderer
+    from generator.downloads.pack import make_pack
+    from generator.site.render import Renderer
 
     (tmp_path / "edition.yml").write_text(
         "council: Anytown Council\ncontacts:\n  - role: Community safety manager\n"

@@ -22,12 +22,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from generator.exporters.pack import make_pack
-from generator.exporters.registry import build_downloads
-from generator.load import ROOT, load_bank
-from generator.model import NOT_STATED, Bank
-from generator.overlay import fold
-from generator.site import build_site
+from generator.content.load import ROOT
+from generator.content.model import NOT_STATED, Bank
+from generator.downloads.pack import make_pack
+from generator.downloads.registry import build_downloads
+from generator.edition import fold, load_bank
+from generator.site.build import build_site
 
 BROXTOWE = ROOT / "editions" / "broxtowe"
 CSP_LOCAL = "South Nottinghamshire Community Safety Partnership"
@@ -108,7 +108,7 @@ def test_left_out_bodies_are_gone_and_the_home_page_says_where(site: Path, brox:
 
 
 def test_left_out_bodies_link_to_the_national_edition(tmp_path: Path) -> None:
-    from generator.render import Renderer
+    from generator.site.render import Renderer
 
     write_edition(
         tmp_path,
@@ -240,7 +240,7 @@ def test_action_plan_downloads(site: Path) -> None:
 
 
 def test_national_bank_has_no_action_plan_files(bank: Bank) -> None:
-    from generator.exporters import actionplan
+    from generator.downloads import actionplan
 
     assert actionplan.export(bank) == []
 
@@ -312,7 +312,7 @@ def test_a_changed_quote_is_refused_with_its_line(tmp_path: Path) -> None:
     yml.write_text(
         yml.read_text("utf-8").replace("as a condition of\n", "as a term of\n", 1), "utf-8"
     )
-    from generator.errors import ContentError
+    from generator.content.errors import ContentError
 
     with pytest.raises(ContentError) as info:
         load_bank(ROOT, copy)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load import ROOT
+from generator.content.load import ROOT
 
 
 def edition(folder: Path, text: str) -> Path:

@@ -20,11 +20,13 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.exporters import content, stamp
-from generator.exporters.pack import make_pack
-from generator.exporters.registry import build_downloads
-from generator.load import ROOT, load_bank
-from generator.model import Bank
+from generator.content import views as content
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.downloads import stamp
+from generator.downloads.pack import make_pack
+from generator.downloads.registry import build_downloads
+from generator.edition import load_bank
 
 EPOCH = "1795000000"  # 18 November 2026, 11:06:40 UTC
 EXAMPLE = ROOT / "editions" / "example"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import COLUMNS, Bank
+from generator.content.model import COLUMNS, Bank
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GUIDANCE = SEED / "lga-2015-tackling-soc-a-local-response.txt"

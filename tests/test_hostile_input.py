@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.errors import ContentError
-from generator.load import ROOT, load_bank
-from generator.model import Bank, SourceRef, Term
-from generator.outputs import abbreviations, nav
-from generator.render import Renderer, md_escape
+from generator.content.errors import ContentError
+from generator.content.load import ROOT
+from generator.content.markup import md_escape
+from generator.content.model import Bank, SourceRef, Term
+from generator.edition import load_bank
+from generator.site.outputs import abbreviations, nav
+from generator.site.render import Renderer
 from tests.conftest import copy_bank
 from tests.test_load import edit, line_of
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import ROOT
+from generator.content.load import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

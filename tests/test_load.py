@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.errors import ContentError
-from generator.load import load_bank
+from generator.content.errors import ContentError
+from generator.edition import load_bank
 from tests.conftest import copy_bank
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from generator.load import ROOT, load_bank
-from generator.model import Bank
-from generator.render import Renderer
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.edition import load_bank
+from generator.site.render import Renderer
 
 HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.exporters import human_size, registry
-from generator.exporters.stamp import describing, download
-from generator.load import ROOT, load_bank
-from generator.model import Bank
-from generator.site import build_site
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.downloads import human_size, pool, registry
+from generator.downloads.stamp import describing, download
+from generator.edition import load_bank
+from generator.site.build import build_site
 
 EPOCH = "1763464000"
 
@@ -27,7 +28,7 @@ def test_parallel_parts_are_the_bytes_of_a_serial_build(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("QBANK_JOBS", "2")
     parallel = [(d.path, data) for d, data in registry.build_downloads(bank)]
-    assert registry._pool, "the parts were not made in a process pool"
+    assert pool._pool, "the parts were not made in a process pool"
     serial = serial_export(bank)
     assert [path for path, _ in parallel] == [path for path, _ in serial]
     for (path, made), (_, expected) in zip(parallel, serial, strict=True):
@@ -68,7 +69,7 @@ def test_pages_give_each_download_the_size_of_the_file_the_site_holds(
     # them with placeholder sizes until the files are made; none may be left in the site.
     monkeypatch.setenv("QBANK_CACHE", "0")
     monkeypatch.setenv("QBANK_JOBS", "2")
-    registry._close_pool()
+    pool._close_pool()
     site = build_site(ROOT, tmp_path / "site")
     listed = re.findall(
         r'<a href="([^"]+)" download>[^<]*</a> \((?:[^,)]+, )?([0-9]+\u00a0(?:KB|bytes))\)',

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pikepdf
 
-from generator.exporters.pack import make_pack
-from generator.model import Bank
+from generator.content.model import Bank
+from generator.downloads.pack import make_pack
 
 
 def structure(node: object) -> Iterator[pikepdf.Dictionary]:

@@ -10,11 +10,12 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from generator.exporters import xlsx
-from generator.exporters.pack import make_pack
-from generator.exporters.pdf import threat_pdf
-from generator.exporters.stamp import Stamp
-from generator.load import ROOT, load_bank
+from generator.content.load import ROOT
+from generator.downloads import xlsx
+from generator.downloads.pack import make_pack
+from generator.downloads.pdf import threat_pdf
+from generator.downloads.stamp import Stamp
+from generator.edition import load_bank
 
 EXAMPLE = ROOT / "editions" / "example"
 

@@ -6,9 +6,10 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from generator.load import ROOT, load_bank
-from generator.rawhtml import Stash
-from generator.render import Renderer
+from generator.content.load import ROOT
+from generator.edition import load_bank
+from generator.site.rawhtml import Stash
+from generator.site.render import Renderer
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Bank
-from generator.render import Renderer, md_escape, page_url
+from generator.content.markup import md_escape, page_url
+from generator.content.model import Bank
+from generator.site.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["directors-of-public-health.md", "threats/drugs.md", "the-4ps.md"]

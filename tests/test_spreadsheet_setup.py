@@ -12,10 +12,11 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.exporters import tabular, xlsx
-from generator.exporters.stamp import Stamp
-from generator.load import ROOT, load_bank
-from generator.model import Bank
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.downloads import tabular, xlsx
+from generator.downloads.stamp import Stamp
+from generator.edition import load_bank
 
 EXAMPLE = ROOT / "editions" / "example"
 SITE_URL = "https://intranet.example.gov.uk/soc-questions/"

@@ -17,10 +17,10 @@ import yaml
 from docx import Document
 from pypdf import PdfReader
 
-from generator.exporters import docx, pdf
-from generator.load import ROOT
-from generator.model import Bank
-from generator.topics import plural, threat_counts
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.content.topics import plural, threat_counts
+from generator.downloads import docx, pdf
 from tests.site_html import read
 from tests.test_load import edit, errors, line_of, root  # noqa: F401  (fixture)
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.exporters import content as c
-from generator.exporters.docx import checklist_docx
-from generator.exporters.pack import make_pack
-from generator.exporters.stamp import Stamp
-from generator.load import ROOT, load_bank
-from generator.model import Bank
+from generator.content import views as c
+from generator.content.load import ROOT
+from generator.content.model import Bank
+from generator.downloads.docx import checklist_docx
+from generator.downloads.pack import make_pack
+from generator.downloads.stamp import Stamp
+from generator.edition import load_bank
 from tests.test_exports import need
 
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.load import ROOT
+from generator.content.load import ROOT
 from tests.browser.pages import site_pages, unavailable
 
 pytestmark = pytest.mark.browser

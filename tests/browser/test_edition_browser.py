@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from generator.site import build_site
+from generator.site.build import build_site
 from tests.browser.pages import site_pages
 from tests.browser.test_accessibility import axe_violations, open_in_scheme
 

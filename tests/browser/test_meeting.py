@@ -20,7 +20,8 @@ from docx import Document
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
 
-from generator.load import ROOT, load_bank
+from generator.content.load import ROOT
+from generator.edition import load_bank
 from tests.browser.pages import RequestLog, unavailable
 from tests.browser.test_accessibility import MATERIAL_SCHEME, axe_violations
 

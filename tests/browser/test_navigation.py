@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.model import Bank
+from generator.content.model import Bank
 from tests.browser.pages import RequestLog, site_pages
 
 pytestmark = pytest.mark.browser

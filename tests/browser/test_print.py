@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import pytest
 from pypdf import PdfReader
 
-from generator.load import ROOT, load_bank
+from generator.content.load import ROOT
+from generator.edition import load_bank
 from tests.browser.pages import unavailable
 
 if TYPE_CHECKING:

@@ -1,7 +1,10 @@
-"""One exporter per download format, registered by name in :data:`EXPORTERS`.
+"""The downloads: one exporter per format (Word, PDF, Excel, CSV, JSON, the action plan, the
+meeting pack), registered by name in ``registry.EXPORTERS``.
 
-Each exporter takes the bank and returns its downloads with their bytes; the registry,
-not an if/elif chain, decides which formats a build makes.
+Each exporter takes the bank and returns its downloads with their bytes; the registry, not an
+if/elif chain, decides which formats a build makes and splits them into parts, which
+``cache.py`` keeps and ``pool.py`` makes across the machine's cores. May import
+``generator.content`` only: downloads know nothing of pages, MkDocs or how an edition is read.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Audience, Bank, Threat
+    from ..content.model import Audience, Bank, Threat
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from ..model import Bank, Question
-from ..render import page_url
+from ..content import views as c
+from ..content.markup import page_url
+from ..content.model import Bank, Question
 from . import Download
-from . import content as c
 from .stamp import Stamp, download
 
 HEADERS = (

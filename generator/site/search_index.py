@@ -1,5 +1,8 @@
-"""A leaner search index: sections that only repeat text found elsewhere, or that are page
-furniture, are left out of the index Material's search builds in the browser.
+"""The search index Material's search builds in the browser, tidied in one step after MkDocs'
+search plugin has written it: leaner, and with each question titled well.
+
+**Leaner.** Sections that only repeat text found elsewhere, or that are page furniture, are
+left out.
 
 At 10,000 questions the browser spends about a second building the index before a query
 typed as a page opens can be answered (``make bench``); every section left out is text it
@@ -9,13 +12,25 @@ description on its checklist, a correction beside its question.
 This runs as its own step after the search plugin has written the index and before the
 offline plugin copies it into ``search_index.js`` (see ``mkdocs_hook.on_post_build``), so it
 composes with markup that keeps form furniture out of the index (``data-search-exclude``).
+
+**Titled well.** The plugin makes one entry per heading, titled with the heading's text: a
+question's entry is titled "PCP-14 What use is …", with nothing to say which body it is asked
+of. Here each question's entry is titled by its ID and body, then the question ("PCP-14 ·
+Police and crime panels: What use is …"); the question stays in the title because Material
+weighs a word in a title a thousand times one in text, which keeps the question itself first
+for a search of its words. Its text is what the plugin found under the heading (a sub-list,
+corrections, dated notes).
 """
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
+
+from ..content.model import Bank
+from ..content.markup import page_url
 
 # (page, section anchor, why); "*" matches any page or any section of the page.
 LEFT_OUT = (
@@ -48,11 +63,33 @@ def lean(index: dict[str, Any]) -> dict[str, Any]:
     return {**index, "docs": docs}
 
 
-def lean_search_index(site_dir: Path) -> None:
-    """Rewrite ``search/search_index.json`` in a built site, if search wrote one."""
+def _question_titles(bank: Bank) -> dict[str, str]:
+    """Index location of each question -> its title, escaped as the index holds titles."""
+    return {
+        page_url("index.md", audience.page, q.anchor): html.escape(
+            f"{q.id} · {audience.name}: {q.text}", quote=False
+        )
+        for audience in bank.audiences
+        for q in audience.questions
+    }
+
+
+def refine(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
+    """The index with every question's entry titled by ID, body and question."""
+    titles = _question_titles(bank)
+    for doc in index.get("docs", ()):
+        title = titles.get(doc.get("location", ""))
+        if title is not None:
+            doc["title"] = title
+    return index
+
+
+def tidy_search_index(site_dir: Path, bank: Bank) -> None:
+    """Rewrite ``search/search_index.json`` in a built site, if search wrote one: leaner
+    (:func:`lean`), and each question titled by ID, body and question (:func:`refine`)."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text("utf-8"))
     # The search plugin's own format: compact, ASCII-escaped.
-    path.write_text(json.dumps(lean(index), separators=(",", ":")), "utf-8")
+    path.write_text(json.dumps(refine(lean(index), bank), separators=(",", ":")), "utf-8")

@@ -16,7 +16,7 @@ from .errors import Problem
 from .textrules import CONTROL, hint, with_article
 from .yamlsafe import Document
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 
 
 @cache

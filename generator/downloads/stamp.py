@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from ..model import Bank
+from ..content.model import Bank
 from . import Download, human_size
 
 # The zip format cannot store dates before 1980.

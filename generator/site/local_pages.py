@@ -14,9 +14,10 @@ from typing import Any
 
 from markupsafe import escape
 
-from .exporters.stamp import build_date
-from .model import NOT_STATED, Bank
-from .render import Renderer, long_date
+from ..downloads.stamp import build_date
+from ..content.model import NOT_STATED, Bank
+from ..content.markup import long_date
+from .render import Renderer
 
 _LQ, _RQ = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
 # Where the GOV.UK model statement points complainants (Public Sector Bodies (Websites and

@@ -18,7 +18,8 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..model import (
+from ..content import views as c
+from ..content.model import (
     COLUMNS,
     Audience,
     Bank,
@@ -29,7 +30,6 @@ from ..model import (
     Threat,
 )
 from . import Download, by_audience_and_threat, ooxml
-from . import content as c
 from .stamp import Stamp, download, normalise_zip
 
 A4 = (Cm(21.0), Cm(29.7))

@@ -19,9 +19,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..model import Bank, PlanRow
+from ..content import views as c
+from ..content.model import Bank, PlanRow
 from . import Download
-from . import content as c
 from .docx import A4, MARGIN, WordDocument
 from .stamp import Stamp, download, normalise_zip
 

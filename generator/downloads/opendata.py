@@ -12,11 +12,11 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Bank, Threat
-from ..render import page_url
-from ..schemas import SCHEMA_DIR
+from ..content import views as c
+from ..content.markup import page_url
+from ..content.model import Bank, Threat
+from ..content.schemas import SCHEMA_DIR
 from . import Download
-from . import content as c
 from .stamp import Stamp, download
 
 SCHEMA = SCHEMA_DIR / "question-bank.schema.json"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from ..answers import Answer
-from ..model import Audience, Bank, Threat
-from . import content as c
+from ..content import views as c
+from ..content.answers import Answer
+from ..content.model import Audience, Bank, Threat
 from .docx import checklist_docx
 from .pdf import checklist_pdf
 

@@ -25,7 +25,7 @@ PROTECTED = (
     "questions", "threats", "docs", "templates", "schema", "generator", "editions", "tests",
     "bench", "overrides", ".git", ".venv", "node_modules", ".cache", ".ci",
 )  # fmt: skip
-CODE_ROOT = Path(__file__).resolve().parent.parent
+CODE_ROOT = Path(__file__).resolve().parents[2]
 
 
 class UnsafeOutput(ValueError):

@@ -16,7 +16,7 @@ from .errors import ContentError, Problem, display_path
 from .schemas import check
 from .yamlsafe import Document, read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _src(d: dict[str, Any]) -> m.SourceRef:
@@ -94,8 +94,9 @@ class _Reader:
         return sorted(here.glob("*.yml"))
 
 
-def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
-    """Load and validate the bank under ``root``, with a council's ``edition`` layered on top.
+def load_national(root: Path = ROOT) -> m.Bank:
+    """Load and validate the national bank under ``root`` (``edition.load_bank`` puts a
+    council's edition on top).
 
     Raises :class:`ContentError` listing every problem in every file.
     """
@@ -142,12 +143,7 @@ def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:
         problems = crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
     if problems:
         raise ContentError(problems)
-    bank = replace(bank, as_at=bank.notes_as_at)
-    if edition is not None:
-        from .overlay import apply_edition
-
-        bank = apply_edition(bank, edition, root)
-    return bank
+    return replace(bank, as_at=bank.notes_as_at)
 
 
 def _audience(d: dict[str, Any]) -> m.Audience:

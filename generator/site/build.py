@@ -20,7 +20,7 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .errors import CONTENT_ERRORS_LOGGED, ContentError
+from ..content.errors import CONTENT_ERRORS_LOGGED, ContentError
 from .outdir import check_output, make_temporary, old_name, remove_stale, write_marker
 
 

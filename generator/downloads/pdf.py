@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from ..model import COLUMNS, Audience, Bank, Threat
-from ..render import TEMPLATES, Renderer
+from ..content import views as c
+from ..content.markup import TEMPLATES, Abbreviator, make_env
+from ..content.model import COLUMNS, Audience, Bank, Threat
 from . import Download, by_audience_and_threat
-from . import content as c
 from .stamp import Stamp, download
 
 STYLESHEET = TEMPLATES / "print" / "a4.css"
@@ -54,8 +54,8 @@ def render_pdf(bank: Bank, template: str, identifier: str, **ctx: Any) -> bytes:
     """
     stamp = Stamp.of(bank)
     html = (
-        Renderer(bank)
-        .env.get_template(f"print/{template}")
+        make_env(TEMPLATES, Abbreviator(bank))
+        .get_template(f"print/{template}")
         .render(bank=bank, stamp=stamp, c=c, columns=COLUMNS, **ctx)
     )
     weasyprint = _weasyprint()

@@ -20,17 +20,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import csp
-from generator.errors import CONTENT_ERRORS_LOGGED, ContentError
-from generator.exporters.registry import PendingDownloads
-from generator.load import load_bank
-from generator.local_pages import accessibility_section, footer_html, local_nav
-from generator.model import Bank
-from generator.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, nav, start_generating
-from generator.rawhtml import Stash
-from generator.render import Renderer
-from generator.search_index import lean_search_index
-from generator.searchindex import refine_file
+from generator.site import csp
+from generator.content.errors import CONTENT_ERRORS_LOGGED, ContentError
+from generator.downloads.registry import PendingDownloads
+from generator.edition import load_bank
+from generator.site.local_pages import accessibility_section, footer_html, local_nav
+from generator.content.model import Bank
+from generator.site.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, nav, start_generating
+from generator.site.rawhtml import Stash
+from generator.site.render import Renderer
+from generator.site.search_index import tidy_search_index
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _state: dict[str, Any] = {}
@@ -124,8 +123,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 @event_priority(-50)
 def on_post_build(config: Any) -> None:
     site = Path(config.site_dir)
-    lean_search_index(site)
-    refine_file(site, _state["bank"])
+    tidy_search_index(site, _state["bank"])
 
 
 # Theme fixes: Content Security Policy, and what the Nu Html Checker finds in the theme -------
@@ -164,7 +162,7 @@ def _page_csp(ctx: Any) -> str:
         except csp.ShimChanged as exc:
             raise PluginError(
                 f"{SHIM}: {exc}; the page policy cannot allow the shim's frame script "
-                "(see generator/csp.py)"
+                "(see generator/site/csp.py)"
             ) from None
     return csp.policy(scripts)
 

@@ -1,59 +1,22 @@
 """Turn a loaded bank into the site's Markdown pages (plain Python; MkDocs is not imported).
 
-Text from YAML reaches a page only through the ``text`` filter, which HTML-escapes it and
-then marks up glossary terms. Generated pages put YAML text inside raw HTML blocks, where
-Markdown does not run, so a ``*`` or ``[link](…)`` in a question stays literal; the few
-places that emit YAML text as Markdown (page titles) go through the ``md`` filter too.
+Text from YAML reaches a page only through the ``text`` filter (``content/markup.py``), which
+HTML-escapes it and then marks up glossary terms. Generated pages put YAML text inside raw HTML
+blocks, where Markdown does not run, so a ``*`` or ``[link](…)`` in a question stays literal;
+the few places that emit YAML text as Markdown (page titles) go through the ``md`` filter too.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import posixpath
-import re
-from collections.abc import Callable, Sequence
-from datetime import date
-from functools import cached_property
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup, escape
-
-from . import topics
-from .exporters import Download
-from .model import ANSWER_STATUSES, COLUMNS, NOTE_TOPICS, Audience, Bank, Question
-from .textrules import one_line
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-# Python-Markdown's escapable characters (with `|` from the tables extension); escaping
-# any other character would leave a visible backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def md_escape(value: str) -> Markup:
-    """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown."""
-    # Body text, never an attribute: quotes stay literal, so heading ids read "childrens".
-    # One line: a line break would end the heading and start Markdown of the text's choosing.
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False)))
-
-
-def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative ``.html`` URL from one page's source path to another's.
-
-    Pages are plain files (``use_directory_urls: false``), so links work from ``file://``.
-    """
-    target = re.sub(r"\.md$", ".html", to_page)
-    here = posixpath.dirname(from_page)
-    url = posixpath.relpath(target, here or ".")
-    return f"{url}#{anchor}" if anchor else url
-
-
-def long_date(value: str) -> str:
-    d = date.fromisoformat(value)
-    return f"{d.day} {d:%B %Y}"
+from ..content import topics, views
+from ..content.markup import TEMPLATES, Abbreviator, make_env, page_url
+from ..content.model import COLUMNS, NOTE_TOPICS, Audience, Bank, Question
+from ..downloads import Download
 
 
 class Renderer:
@@ -64,29 +27,8 @@ class Renderer:
     ) -> None:
         self.bank = bank
         self.downloads = tuple(downloads)
+        self._abbreviate = Abbreviator(bank)
         self.env = make_env(templates, self._abbreviate)
-
-    @cached_property
-    def _terms(self) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        terms = {t.term: t.expansion for t in self.bank.glossary}
-        if not terms:
-            return None
-        names = sorted(terms, key=len, reverse=True)
-        # Whole words only; a trailing plural "s" (PCCs, OCGs) stays outside the <abbr>.
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?=s?(?![\w-]))")
-        return pattern, terms
-
-    def _abbreviate(self, value: str) -> Markup:
-        escaped = str(escape(value))
-        if self._terms is None:
-            return Markup(escaped)
-        pattern, terms = self._terms
-
-        def wrap(match: re.Match[str]) -> str:
-            title = escape(terms[match.group(1)])
-            return f'<abbr title="{title}">{match.group(1)}</abbr>'
-
-        return Markup(pattern.sub(wrap, escaped))
 
     def pages(self) -> dict[str, str]:
         """Every generated page: docs-relative path to Markdown source."""
@@ -137,22 +79,20 @@ class Renderer:
         Each part of the pack carries the glossary terms it uses, as indexes into the glossary,
         so the page lists only the abbreviations of the parts chosen (as ``qbank pack`` does).
         """
-        from .exporters import content
-
         bank = self.bank
         index = {t.term: i for i, t in enumerate(bank.glossary)}
 
         def terms(texts: list[str]) -> list[int]:
-            return [index[t.term] for t in content.terms_used(bank, texts)]
+            return [index[t.term] for t in views.terms_used(bank, texts)]
 
         pack_ctx = {
             **ctx,
-            "c": content,
+            "c": views,
             "audience_terms": {
-                a.id: terms(content.audience_texts(bank, a)) for a in bank.audiences
+                a.id: terms(views.audience_texts(bank, a)) for a in bank.audiences
             },
             "threat_terms": {
-                t.id: terms([*content.threat_texts(t), *(q.text for q in bank.questions_on(t.id))])
+                t.id: terms([*views.threat_texts(t), *(q.text for q in bank.questions_on(t.id))])
                 for t in bank.threats
             },
         }
@@ -205,25 +145,3 @@ class Renderer:
         return self.env.get_template(template).render(
             **ctx, page=page, url=url, question_url=question_url
         )
-
-
-def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Environment:
-    """The one Jinja environment: strict about missing fields, escaping by default."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # Compiled templates are reused across builds (keyed by source checksum, so an
-        # edited template is recompiled): compiling is most of the generator's fixed cost.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
-    )
-    env.globals["statuses"] = ANSWER_STATUSES
-    env.filters["text"] = abbreviate
-    env.filters["md"] = md_escape
-    env.filters["long_date"] = long_date
-    # Front matter: MkDocs themes print page titles unescaped, so escape before quoting.
-    env.filters["json"] = lambda v: Markup(json.dumps(one_line(str(escape(v))), ensure_ascii=False))
-    return env

@@ -19,9 +19,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..model import Audience, Bank, Question
+from ..content import views as c
+from ..content.model import Audience, Bank, Question
 from . import Download
-from . import content as c
 from .stamp import Stamp, download, normalise_zip
 from .tabular import HEADERS, LINK_COLUMN, NO_LINK, STATUS_COLUMN, link_header, question_row
 

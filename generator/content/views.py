@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .. import topics
-from ..model import (
+from . import topics
+from .model import (
     ANSWER_STATUSES,
     Audience,
     Bank,

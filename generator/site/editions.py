@@ -7,7 +7,7 @@ edition is built into ``DIR/<its folder's name>`` by the ordinary one-site build
 The run shares work and cores: every edition is loaded first (content errors from all of
 them are reported together, before any folder is touched); then the downloads of all the
 editions are made in one process pool, each part once even where editions share it (see
-``exporters.registry``); then the sites are built side by side, one process per core, each
+``downloads.registry``); then the sites are built side by side, one process per core, each
 finding its downloads in the cache.
 """
 
@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .errors import ContentError, Problem
-from .exporters.registry import cached_downloads, jobs
-from .load import load_bank
-from .site import build_site
+from ..content.errors import ContentError, Problem
+from ..downloads.registry import cached_downloads, jobs
+from ..edition import load_bank
+from .build import build_site
 
 # Where the MkDocs hook keeps downloads between builds (QBANK_CACHE=0 turns it off).
 CACHE = Path(".cache") / "downloads"

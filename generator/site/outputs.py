@@ -8,14 +8,15 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .exporters import Download
-from .exporters.registry import PendingDownloads, start_downloads
+from ..downloads import Download
+from ..downloads.registry import PendingDownloads, start_downloads
 from .local_pages import brand_css, local_pages
-from .model import ANSWER_STATUSES, Bank
-from .render import Renderer, long_date
-from .textrules import one_line
+from ..content.model import ANSWER_STATUSES, Bank
+from ..content.markup import long_date
+from .render import Renderer
+from ..content.textrules import one_line
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BRAND_CSS = "css/council.css"
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # The Word files "My questions" makes in the browser: the npm `docx` library's
@@ -56,9 +57,15 @@ def nav(bank: Bank) -> list[dict[str, object]]:
                 "about/changes.md",
                 "about/accessibility.md",
                 "about/changelog.md",
+            ]
+        },
+        # For the council web team and editors, kept apart from the councillors' pages.
+        {
+            "For web teams": [
+                "contributing/make-your-edition.md",
                 "contributing/content-format.md",
                 "contributing/tagging.md",
-                "contributing/make-your-edition.md",
+                "contributing/architecture.md",
             ]
         },
     ]
@@ -67,7 +74,7 @@ def nav(bank: Bank) -> list[dict[str, object]]:
 def generate(bank: Bank, cache_dir: Path | None = None) -> dict[str, str | bytes]:
     """Every generated file, by its path in the site's docs tree.
 
-    ``cache_dir`` keeps downloads between builds (see ``exporters.registry``).
+    ``cache_dir`` keeps downloads between builds (see ``downloads.registry``).
     """
     generated, pending = start_generating(bank, cache_dir)
     files = {

@@ -1,0 +1,57 @@
+"""An edition's identity: logo, site addresses, brand colour, contacts and accessibility."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import model as m
+from .files import check_logo, contrast, url_problem
+from .layer import Layer, Where
+
+WHITE = "#ffffff"
+AA_RATIO = 4.5
+
+
+def identity(layer: Layer) -> dict[str, Any]:
+    """The logo's path and the brand colour, once checked; every contact is checked too."""
+    d = layer.d
+    logo = ""
+    if "logo" in d:
+        path, problem = check_logo(layer.folder, d["logo"])
+        if problem:
+            layer.problem(("logo",), problem, "give the image's path relative to edition.yml")
+        logo = str(path) if path else ""
+    for key in ("site_url", "national_site"):
+        if key in d and (problem := url_problem(d[key])):
+            layer.problem(
+                (key,),
+                f"'{key}' {problem}",
+                "write the full address, e.g. https://www.council.gov.uk/soc-questions/",
+            )
+    colour = d.get("brand_colour", "").lower()
+    if colour and (ratio := contrast(WHITE, colour)) < AA_RATIO:
+        layer.problem(
+            ("brand_colour",),
+            f"brand colour {colour} gives white header text a contrast ratio of "
+            f"{ratio:.2f}:1, below the {AA_RATIO}:1 that WCAG AA needs",
+            "choose a darker shade of the colour",
+        )
+    for i, c in enumerate(d.get("contacts", ())):
+        contact(layer, ("contacts", i), c)
+    return {"logo": logo, "brand_colour": colour}
+
+
+def contact(layer: Layer, where: Where, c: dict[str, Any]) -> m.Contact:
+    if "url" in c and (problem := url_problem(c["url"])):
+        layer.problem((*where, "url"), f"'url' {problem}", "write the full https:// address")
+    return m.Contact(
+        c["role"], c.get("name", ""), c.get("email", ""), c.get("phone", ""), c.get("url", "")
+    )
+
+
+def accessibility(layer: Layer) -> m.Accessibility | None:
+    a = layer.d.get("accessibility")
+    if a is None:
+        return None
+    person = contact(layer, ("accessibility", "contact"), a["contact"])
+    return m.Accessibility(person, a.get("enforcement", ""), a.get("tested", ""))

@@ -1,0 +1,108 @@
+"""A council's local edition, layered over the national bank without changing it.
+
+An edition folder holds ``edition.yml`` and the files it names (logo, the council's own
+documents as text). The layer yields the same :class:`Bank` the renderer knows: bodies
+carry their local names, local questions sit among the national ones marked ``local``,
+left-out bodies are gone, threats follow the local priorities, and edition notes join the
+editorial notes. Templates and exporters then ask the data ("is this question local?"),
+never "is there an edition?". The national files are read as they are, never written.
+
+Each part of ``edition.yml`` is applied by its own module (identity, questions, strategy and
+action plan, notes), all sharing one :class:`Layer` from here: the document, the problems
+found so far and the council's source texts that quotes are checked against.
+``compose.compose`` runs them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from ..content import model as m
+from ..content.errors import Problem
+from ..content.yamlsafe import Document
+from .files import inside
+
+Where = tuple[str | int, ...]
+
+
+def fold(text: str) -> str:
+    """Text as compared with a source: emphasis marks dropped, quotes and spaces evened."""
+    text = text.replace("*", "").replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def hint_choice(value: str, choices: list[str], kind: str) -> str:
+    """``did you mean 'x'?`` for a near miss, else the choices there are."""
+    guess = difflib.get_close_matches(value, choices, n=1)
+    return f"did you mean '{guess[0]}'?" if guess else f"{kind}: {', '.join(choices)}"
+
+
+class Layer:
+    """One edition being checked against the bank: every problem is collected, none raised."""
+
+    def __init__(self, bank: m.Bank, doc: Document, folder: Path, root: Path | None) -> None:
+        self.bank, self.doc, self.folder, self.root = bank, doc, folder, root
+        self.d: dict[str, Any] = doc.data
+        self.problems: list[Problem] = []
+        self.texts: dict[str, str] = {}  # edition source id -> folded text
+
+    def problem(self, where: Where, message: str, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(where, message, hint))
+
+    def sources(self) -> tuple[m.Source, ...]:
+        """The council's documents, each read from its plain-text copy for the quote checks."""
+        national = {s.id for s in self.bank.sources}
+        out = []
+        for i, s in enumerate(self.d.get("sources", ())):
+            where: Where = ("sources", i)
+            if s["id"] in national or s["id"] in self.texts:
+                self.problem(
+                    (*where, "id"),
+                    f"source id '{s['id']}' is already used",
+                    "give the council's document its own id, e.g. 'local-strategy'",
+                )
+                continue
+            path, problem = inside(self.folder, s["file"], "source file")
+            text = ""
+            if path is None:
+                self.problem((*where, "file"), str(problem), "put a plain-text copy beside it")
+            else:
+                try:
+                    text = path.read_text("utf-8")
+                except (UnicodeDecodeError, OSError):
+                    self.problem(
+                        (*where, "file"), "source file is not UTF-8 text", "save it as UTF-8"
+                    )
+            self.texts[s["id"]] = fold(text)
+            out.append(
+                m.Source(s["id"], s["title"], s["publisher"], s["date"], Path(s["file"]).name)
+            )
+        return tuple(out)
+
+    def quoted(self, where: Where, document: str, words: str) -> bool:
+        """Whether ``words`` occur in the source ``document``; a problem is recorded if not."""
+        if document not in self.texts:
+            self.problem(
+                where,
+                f"unknown source document '{document}'",
+                hint_choice(document, sorted(self.texts), "sources in this edition")
+                if self.texts
+                else "list the document under 'sources:' first",
+            )
+            return False
+        if fold(words) not in self.texts[document]:
+            self.problem(
+                where,
+                f"not found word for word in source '{document}': {words[:60]!r}",
+                "copy the words exactly from the source's text file",
+            )
+            return False
+        return True
+
+    def ref(self, where: Where, s: dict[str, Any]) -> m.SourceRef:
+        self.quoted((*where, "quote"), s["document"], s["quote"])
+        return m.SourceRef(s["document"], s["section"], "", fold(s["quote"]))
