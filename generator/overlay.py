@@ -356,6 +356,13 @@ class _Layer:
                     ("notes", i, "id"), f"note id '{n['id']}' is already used", "rename it"
                 )
             ids.add(n["id"])
+            if n.get("checked", n["date"]) < n["date"]:  # as for national notes (crosscheck)
+                self.problem(
+                    ("notes", i, "checked"),
+                    f"note '{n['id']}' was checked ({n['checked']}) before it was written "
+                    f"({n['date']})",
+                    "set checked to the day you last confirmed the note against its sources",
+                )
             for j, ref in enumerate(n["applies_to"]):
                 if ref not in refs:
                     self.problem(
@@ -363,6 +370,10 @@ class _Layer:
                         f"note '{n['id']}' applies to '{ref}', which this edition does not have",
                         _hint_choice(ref, sorted(refs), "for example"),
                     )
+            sources = tuple(
+                m.NoteSource(s["title"], s["publisher"], s["date"], s["url"])
+                for s in n.get("sources", ())
+            )
             out.append(
                 m.EditorialNote(
                     n["id"],
@@ -370,6 +381,10 @@ class _Layer:
                     n["title"],
                     n["text"],
                     tuple(n["applies_to"]),
+                    n.get("checked", ""),
+                    n.get("status", ""),
+                    n.get("topic", ""),
+                    sources,
                     edition_note=True,
                 )
             )
