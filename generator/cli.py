@@ -93,6 +93,25 @@ def _pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notes(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .content.freshness import report, stale_notes
+
+    if not args.stale:
+        raise ValueError("say what to list: qbank notes --stale [--months N] [--edition DIR]")
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError:
+        raise ValueError(f"--today must be a date written YYYY-MM-DD, not {args.today!r}") from None
+    if args.months < 1:
+        raise ValueError(f"--months must be 1 or more, not {args.months}")
+    bank = load_bank(args.root, args.edition)  # validates first, as every command does
+    due, total = stale_notes(bank, args.root, today=today, months=args.months, edition=args.edition)
+    print(report(due, total, today=today, months=args.months))
+    return 0  # a report, not a check: a due note is work to do, not a failed build
+
+
 def pack_codes(root: Path, edition: Path | None = None) -> str:
     """The body and threat codes ``qbank pack`` takes, as its ``--help`` lists them."""
     try:
@@ -153,6 +172,16 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--edition", type=Path)
     s.add_argument("--address", default="127.0.0.1:8000")
     s.set_defaults(run=_serve)
+    n = sub.add_parser("notes", help="report on the editorial notes (--stale: due for checking)")
+    n.add_argument(
+        "--stale",
+        action="store_true",
+        help="list notes last checked N months ago or more (3 while proposed or not in force)",
+    )
+    n.add_argument("--months", type=int, default=6, help="how old a check may be (default 6)")
+    n.add_argument("--edition", type=Path, help="include a council's edition notes")
+    n.add_argument("--today", help="the date to measure from, YYYY-MM-DD (default: today)")
+    n.set_defaults(run=_notes)
     k = sub.add_parser(
         "pack",
         help="a meeting pack: one checklist with chosen threat briefings",

@@ -271,13 +271,24 @@ def test_priorities_order_home_threats_and_pack(site: Path, brox: Bank) -> None:
 
 def test_edition_notes_beside_their_text(site: Path, brox: Bank) -> None:
     notes = [n for n in brox.notes if n.edition_note]
-    assert len(notes) == 6
+    assert len(notes) == 7
     strategy = text_of((site / "local" / "strategy.html").read_text("utf-8"))
     assert "Local note, 1 December 2026: The strategy's review is past due" in strategy
     osc = text_of((site / "overview-and-scrutiny-committees.html").read_text("utf-8"))
     assert "Local note, 1 December 2026: The strategy's review is past due" in osc
     csp = text_of((site / "community-safety-partnerships.html").read_text("utf-8"))
     assert "Community rehabilitation companies are now part of the Probation Service" in csp
+    # A note on a fact about the world carries its status, check date and sources, and is
+    # listed on the changes page under its topic (issue 22).
+    lgr = next(n for n in notes if n.id == "local-government-reorganisation")
+    assert (lgr.status, lgr.checked, lgr.topic) == (
+        "proposed",
+        "2026-12-04",
+        "Organisations and links",
+    )
+    changes = text_of((site / "about" / "changes.html").read_text("utf-8"))
+    assert "Local government reorganisation in Nottinghamshire (proposals, not decided)" in changes
+    assert "Last checked 4 December 2026" in changes
 
 
 # 8. The worked example's sources ------------------------------------------------------------
@@ -350,7 +361,10 @@ def test_renamed_copy_outside_the_repo_keeps_no_local_name(
         if f.suffix in (".yml", ".txt", ".svg"):
             text = f.read_text("utf-8")
             text = text.replace("Broxtowe", "Anyborough").replace("Nottinghamshire", "Westshire")
-            f.write_text(text.replace("Nottingham", "Westby"), "utf-8")
+            text = text.replace("Nottingham", "Westby")
+            # The edition's own links (broxtowe.gov.uk, …/nottinghamshire-and-nottingham/).
+            text = text.replace("broxtowe", "anyborough").replace("nottinghamshire", "westshire")
+            f.write_text(text.replace("nottingham", "westby"), "utf-8")
     out = build_site(ROOT, tmp_path / "site", edition=copy)
     assert "Anyborough Borough Council" in (out / "index.html").read_text("utf-8")
     assert "South Westshire Community Safety Partnership" in (

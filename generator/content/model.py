@@ -33,19 +33,18 @@ NOTE_STATUSES = {
     "proposed": "Proposed, not law",
     "information": "Information",
 }
-# The headings of the "What has changed since 2015" page, in order.
+# The headings of the "What has changed since 2015" page, in order: what a councillor
+# scrutinises, then a last group for what fits none (renamed agencies, web addresses, local
+# government structure).
 NOTE_TOPICS = (
-    "Policing and accountability",
-    "National strategy",
-    "Safeguarding children",
-    "Violence and exploitation",
-    "Modern slavery",
-    "Fraud and cyber crime",
-    "Drugs",
+    "Policing and PCCs",
+    "Safeguarding",
     "Health",
-    "Families and offenders",
-    "Agencies",
-    "Links and addresses",
+    "Exploitation and trafficking",
+    "Fraud and economic crime",
+    "Drugs",
+    "Cyber and online harms",
+    "Organisations and links",
 )
 _EDITION_BASE = ("council", "contacts", "logo", "site_url")
 STRAND_ORDER = ("pursue", "prevent", "protect", "prepare")

@@ -20,6 +20,13 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
         if n["id"] in ids:
             layer.problem(("notes", i, "id"), f"note id '{n['id']}' is already used", "rename it")
         ids.add(n["id"])
+        if n.get("checked", n["date"]) < n["date"]:  # as for national notes (crosscheck)
+            layer.problem(
+                ("notes", i, "checked"),
+                f"note '{n['id']}' was checked ({n['checked']}) before it was written "
+                f"({n['date']})",
+                "set checked to the day you last confirmed the note against its sources",
+            )
         for j, ref in enumerate(n["applies_to"]):
             if ref not in refs:
                 layer.problem(
@@ -27,6 +34,10 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
                     f"note '{n['id']}' applies to '{ref}', which this edition does not have",
                     hint_choice(ref, sorted(refs), "for example"),
                 )
+        sources = tuple(
+            m.NoteSource(s["title"], s["publisher"], s["date"], s["url"])
+            for s in n.get("sources", ())
+        )
         out.append(
             m.EditorialNote(
                 n["id"],
@@ -34,6 +45,10 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
                 n["title"],
                 n["text"],
                 tuple(n["applies_to"]),
+                n.get("checked", ""),
+                n.get("status", ""),
+                n.get("topic", ""),
+                sources,
                 edition_note=True,
             )
         )
