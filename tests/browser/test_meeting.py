@@ -354,9 +354,13 @@ def test_a_file_that_is_not_an_answers_file_is_refused(
     )
 
 
-def new_meeting(page: Page, date: str, title: str = "") -> None:
-    """Names a meeting on the page open (a checklist, so its body is chosen already)."""
+def new_meeting(page: Page, date: str, title: str = "", body: str = "", copy: bool = False) -> None:
+    """Names a meeting on the page open (on a checklist its body is chosen already)."""
     page.get_by_role("button", name="New meeting").click()
+    if body:
+        page.get_by_label("Body").select_option(label=body)
+    if copy:
+        page.get_by_label("Start with the questions ticked for the meeting shown now").check()
     page.get_by_label("Meeting date").fill(date)
     if title:
         page.get_by_label("Meeting title (optional)").fill(title)
@@ -600,6 +604,32 @@ def test_unreadable_answers_are_set_aside_with_a_message(
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
+def test_answers_kept_before_meetings_become_the_general_meeting(
+    page: Page, origins: dict[str, str]
+) -> None:
+    base = origins["file"]
+    page.goto(base + "police-and-crime-panels.html")
+    key = f"qbank:answers:v2:national:{base}"
+    before = {
+        "format": "soc-question-bank-answers",
+        "version": 1,
+        "saved": "2026-11-30T10:00:00.000Z",
+        "answers": {"PCP-14": {"ask": True, "status": "Assured", "note": "Kept from before."}},
+    }
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(before)])
+    page.reload()
+    expect(meeting(page)).to_have_value("general")
+    expect(meeting(page).locator("option:checked")).to_have_text(
+        "General: not for a particular meeting"
+    )
+    expect(page.get_by_label("Ask PCP-14")).to_be_checked()
+    expect(page.get_by_label("Notes on PCP-14")).to_have_value("Kept from before.")
+    page.get_by_label("Ask PCP-13").check()  # saved in this version's form
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
+    assert stored["version"] == 2 and stored["current"] == "general"
+    assert stored["meetings"][0]["answers"]["PCP-14"]["note"] == "Kept from before."
+
+
 def test_unreadable_answers_that_cannot_be_set_aside_are_never_saved_over(
     fresh: NewContext, origins: dict[str, str]
 ) -> None:
@@ -815,6 +845,16 @@ def test_the_new_pages_in_use_pass_axe(
             "data-md-color-scheme", MATERIAL_SCHEME[scheme]
         )
         found += [f"{path}: {v}" for v in axe_violations(page)]
+    # A meeting named, and the New meeting form open.
+    new_meeting(page, "2026-12-03", "Drugs", body="Police and crime panels", copy=True)
+    expect(page.locator(".qb-mine-question:visible")).to_have_count(1)  # PCP-14, ticked
+    page.get_by_role("button", name="New meeting").click()
+    expect(page.get_by_role("button", name="Save the new meeting")).to_be_visible()
+    found += [f"new meeting: {v}" for v in axe_violations(page)]
+    page.goto(base + "meeting-pack.html?body=pcp&threat=drugs&date=2026-12-03&title=Drugs")
+    expect(page.get_by_label("Only the questions I ticked")).to_be_checked()
+    found += [f"ticked pack: {v}" for v in axe_violations(page)]
+    page.goto(base + "my-questions.html")
     # The import question, open.
     exported = saved(
         page,
