@@ -74,11 +74,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _pack(args: argparse.Namespace) -> int:
     from .content.answers import read_answers
+    from .content.views import parse_date
     from .downloads.pack import pack_format, write_pack
 
     fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
     bank = load_bank(args.root, args.edition)
-    answers = read_answers(args.answers) if args.answers else None
+    answers = None
+    if args.answers:
+        # The meeting the file holds for this body and date, else the one open at export.
+        when = parse_date(args.date or "")
+        meeting_date = when.isoformat() if when else ""
+        answers = read_answers(args.answers, body=args.audience, date=meeting_date)
     out = write_pack(
         bank,
         args.audience,

@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -18,8 +19,9 @@ import pytest
 from docx import Document
 
 from generator.cli import main
+from generator.content import answers as answers_module
 from generator.content import views as content
-from generator.content.answers import read_answers
+from generator.content.answers import read_answers, read_answers_file
 from generator.content.errors import ContentError
 from generator.content.load import ROOT
 from generator.content.model import ANSWER_STATUSES, Bank
@@ -71,8 +73,12 @@ def test_every_problem_in_an_answers_file_is_placed(tmp_path: Path) -> None:
         ('{"format": "soc-question-bank-answers",', ":1:40: not valid JSON"),
         ('{"format": "something-else", "answers": {}}', "'format'"),
         (
-            '{"format": "soc-question-bank-answers", "version": 2, "answers": {}}',
-            "answers file version 2; this qbank reads version 1",
+            '{"format": "soc-question-bank-answers", "version": 3, "meetings": []}',
+            "answers file version 3; this qbank reads versions 1 and 2",
+        ),
+        (
+            '{"format": "soc-question-bank-answers", "version": 2}',
+            "missing required key 'meetings'",
         ),
     ],
 )
@@ -87,8 +93,233 @@ def test_a_file_that_is_not_an_answers_file_is_refused(
 
 def test_the_schema_uses_the_one_answer_scale() -> None:
     schema = json.loads((ROOT / "schema" / "answers.schema.json").read_text("utf-8"))
-    answer = schema["properties"]["answers"]["additionalProperties"]
+    answer = schema["$defs"]["answers"]["additionalProperties"]
     assert tuple(answer["properties"]["status"]["enum"]) == ANSWER_STATUSES
+
+
+# Meetings (answers file version 2) -----------------------------------------------------------
+
+
+def meetings_file(tmp_path: Path, meetings: list[dict[str, Any]], **extra: object) -> Path:
+    path = tmp_path / "my-answers.json"
+    data = {"format": "soc-question-bank-answers", "version": 2, **extra, "meetings": meetings}
+    path.write_text(json.dumps(data, indent=2), "utf-8")
+    return path
+
+
+SEPTEMBER = {
+    "id": "m1",
+    "body": "pcp",
+    "date": "2026-09-10",
+    "title": "Budget",
+    "answers": {"PCP-14": {"ask": True, "status": "Assured", "note": "September note"}},
+}
+DECEMBER = {
+    "id": "m2",
+    "body": "pcp",
+    "date": "2026-12-03",
+    "title": "Drugs",
+    "answers": {"PCP-02": {"ask": True, "status": "Not asked", "note": "December note"}},
+}
+OSC_MEETING = {
+    "id": "m3",
+    "body": "osc",
+    "date": "2026-11-20",
+    "answers": {"OSC-03": {"ask": True}},
+}
+
+
+def test_a_file_of_meetings_keeps_them_apart(tmp_path: Path) -> None:
+    path = meetings_file(tmp_path, [DECEMBER, OSC_MEETING, SEPTEMBER], current="m1")
+    file = read_answers_file(path)
+    assert [m.id for m in file.meetings] == ["m2", "m3", "m1"]
+    assert file.meeting().answers["PCP-14"].note == "September note"  # open on export
+    assert read_answers(path)["PCP-14"].status == "Assured"
+    assert set(read_answers(path, body="pcp")) == {"PCP-02"}  # the newest for the body
+    assert set(read_answers(path, body="pcp", date="2026-09-10")) == {"PCP-14"}
+    assert set(read_answers(path, body="osc")) == {"OSC-03"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "note"), [("3 December 2026", "December note"), ("10/9/2026", "September note")]
+)
+def test_pack_answers_take_the_meeting_for_its_body_and_date(
+    tmp_path: Path, typed: str, note: str
+) -> None:
+    """``qbank pack --answers`` prints the meeting the file holds for the pack's body and date,
+    whichever meeting was open when the file was exported."""
+    path = meetings_file(tmp_path, [SEPTEMBER, DECEMBER, OSC_MEETING], current="m3")
+    out = tmp_path / "pack.docx"
+    args = ["pack", "--body", "pcp", "--date", typed, "--answers", str(path), "-o", str(out)]
+    assert main(args) == 0
+    text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert note in text
+    other = {"December note", "September note"} - {note}
+    assert other.pop() not in text
+
+
+def test_a_version_1_file_is_one_general_meeting(tmp_path: Path) -> None:
+    path = answers_file(tmp_path, {"OSC-02": {"ask": True, "note": "Kept"}})
+    file = read_answers_file(path)
+    assert [(m.id, m.body, m.date) for m in file.meetings] == [("general", "", "")]
+    assert read_answers(path)["OSC-02"].note == "Kept"
+
+
+@pytest.mark.parametrize(
+    ("meeting", "message"),
+    [
+        ({**DECEMBER, "date": "0026-12-03"}, "'date' in entry m2 has the wrong form"),
+        ({**DECEMBER, "id": "<b>"}, "'id' in entry <b> has the wrong form"),
+        ({**DECEMBER, "title": "x" * 201}, "a meeting title of 201 characters"),
+        (
+            {**DECEMBER, "answers": []},
+            "'answers' in entry m2 should be a mapping of keys, not a list",
+        ),
+    ],
+)
+def test_a_meeting_the_site_would_not_write_is_refused(
+    tmp_path: Path, meeting: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ContentError, match=message):
+        read_answers(meetings_file(tmp_path, [meeting]))
+
+
+# Hostile answers files (issue 21, item 5) ----------------------------------------------------
+
+
+def pack_docx(tmp_path: Path, path: Path) -> Any:
+    out = tmp_path / "pack.docx"
+    args = ["pack", "--body", "pcp", "--threat", "drugs", "--date", "3 December 2026"]
+    assert main([*args, "--answers", str(path), "-o", str(out)]) == 0
+    return Document(str(out))
+
+
+def test_a_note_with_a_vertical_tab_prints(tmp_path: Path) -> None:
+    """Word pastes a line break as a vertical tab; the site keeps it and exports it."""
+    note = "First line\vsecond line\x0cthird\x00 end \ud800"
+    path = answers_file(tmp_path, {"PCP-14": {"ask": True, "note": note}})
+    answer = read_answers(path)["PCP-14"]
+    assert answer.note == "First line\nsecond line\nthird  end  "
+    doc = pack_docx(tmp_path, path)
+    row = next(r for r in doc.tables[0].rows if r.cells[0].text == "PCP-14")
+    assert "First line\nsecond line" in row.cells[3].text
+
+
+def test_a_note_as_long_as_the_box_allows_is_read(tmp_path: Path) -> None:
+    note = "n" * answers_module.MAX_NOTE
+    path = answers_file(tmp_path, {"PCP-14": {"ask": True, "note": note}})
+    assert read_answers(path)["PCP-14"].note == note
+    pack_docx(tmp_path, path)
+
+
+def test_a_longer_note_is_refused_at_its_place_without_repeating_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = "secret " * 3000  # 21,000 characters
+    path = answers_file(tmp_path, {"PCP-14": {"ask": True, "note": note}})
+    out = tmp_path / "pack.docx"
+    args = ["pack", "--body", "pcp", "--answers", str(path), "-o", str(out)]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    line = (
+        path.read_text("utf-8")
+        .splitlines()
+        .index(next(x for x in path.read_text("utf-8").splitlines() if '"note"' in x))
+        + 1
+    )
+    assert f"{path.as_posix()}:{line}:" in err
+    assert (
+        "the note on PCP-14 is 21,000 characters; a note box on the site holds at most 20,000"
+        in err
+    )
+    assert "secret" not in err and len(err) < 1000 and not out.exists()
+
+
+def test_long_text_elsewhere_is_never_repeated(tmp_path: Path) -> None:
+    long = "z" * 5000
+    path = answers_file(tmp_path, {"PCP-14": {"ask": True, "status": long}, long: {"ask": True}})
+    with pytest.raises(ContentError) as caught:
+        read_answers(path)
+    report = caught.value.report()
+    assert "zzzz" not in report and len(report) < 2000
+    assert "the answer to PCP-14 is a text of 5,000 characters" in report
+    assert "a question ID of 5,000 characters" in report
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"format": "soc-question-bank-answers", "version": 1, "answers": ')
+        f.write('{"PCP-14": {"ask": true, "note": "')
+        f.write("x" * (17 * 1024 * 1024))
+        f.write('"}}}')
+    with pytest.raises(ContentError) as caught:
+        read_answers(path)
+    report = caught.value.report()
+    assert "the file is 17.0 MB; an answers file from the site is at most 16 MB" in report
+    assert "xxx" not in report
+
+
+def test_deep_nesting_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"format": "soc-question-bank-answers", "version": 1, "answers": '
+                    '{"PCP-14": ' + "[" * 200_000 + "]" * 200_000 + "}}", "utf-8")  # fmt: skip
+    with pytest.raises(ContentError) as caught:
+        read_answers(path)
+    assert f"{path.as_posix()}:1:" in caught.value.report()
+    assert "brackets nest more than 8 deep" in caught.value.report()
+
+
+def test_brackets_inside_notes_are_not_nesting(tmp_path: Path) -> None:
+    note = '[[[[[[[[[[{{{{{{{{{{ \\" ]]]]'
+    path = answers_file(tmp_path, {"PCP-14": {"ask": True, "note": note}})
+    assert read_answers(path)["PCP-14"].note == note
+
+
+def test_three_hundred_thousand_ids_are_refused_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused from the parsed JSON alone: placing each of 300,000 entries with the strict
+    YAML reader took 33 s and 1 GB before the limit (``make bench`` is for timings)."""
+    path = tmp_path / "many.json"
+    ids = ", ".join(f'"Q-{i}": {{"ask": true}}' for i in range(300_000))
+    path.write_text('{"format": "soc-question-bank-answers", "version": 1, "answers": '
+                    f"{{{ids}}}}}", "utf-8")  # fmt: skip
+
+    def placed(*args: object) -> None:
+        raise AssertionError("the file was read again to place its errors")
+
+    monkeypatch.setattr(answers_module, "read_yaml", placed)
+    with pytest.raises(ContentError, match="more than 51,000 entries"):
+        read_answers(path)
+
+
+def test_too_many_answers_in_a_meeting_is_refused(tmp_path: Path) -> None:
+    answers = {f"Q-{i}": {"ask": True} for i in range(answers_module.MAX_ANSWERS + 1)}
+    path = meetings_file(tmp_path, [{**DECEMBER, "answers": answers}])
+    with pytest.raises(ContentError, match="2,001 answers in one meeting; the site exports"):
+        read_answers(path)
+
+
+# The pack page's contact tables ---------------------------------------------------------------
+
+
+def test_contact_tables_leave_out_empty_columns() -> None:
+    from markupsafe import Markup, escape
+
+    from generator.content.markup import make_env
+    from generator.content.model import Contact
+
+    env = make_env(ROOT / "templates", lambda text: Markup(escape(text)))
+    table = env.get_template("_pack.html.jinja").module.contact_table  # type: ignore[attr-defined]
+    roles = (Contact("Single point of contact"), Contact("Head of Public Protection"))
+    html = str(table(roles, "Local contacts"))
+    assert '<th scope="col">Role</th></tr>' in html
+    assert "Name" not in html and "Email" not in html and "Phone" not in html
+    some = (Contact("Lead", email="a@example.gov.uk"), Contact("Officer", phone="0115"))
+    html = str(table(some, "Local contacts"))
+    assert re.findall(r'<th scope="col">(\w+)</th>', html) == ["Role", "Email", "Phone"]
+    assert "<td>Officer</td><td></td><td>0115</td>" in html
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,22 @@
 """Answers files: a councillor's ticks, ratings and notes, exported from the site.
 
 The site's "Export my answers" writes one (``schema/answers.schema.json``); its "Import
-answers" and ``qbank pack --answers FILE`` read it. Every problem is reported at once, at its
-line and column, as for content files.
+answers" and ``qbank pack --answers FILE`` read it. Version 2 keeps answers per meeting;
+version 1 (one set of answers) is read as a single general meeting, as the site migrates it.
+
+The file is untrusted: its size, nesting, counts and note lengths are checked before it is
+parsed in full, with the same limits as the site (``docs/js/answers.js``), and no message
+ever repeats what the file holds beyond a short key. Every other problem is reported at once,
+at its line and column, as for content files.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import schemas
 from .errors import ContentError, Problem
@@ -17,8 +24,28 @@ from .model import ANSWER_STATUSES
 from .yamlsafe import Document, read_yaml
 
 FORMAT = "soc-question-bank-answers"
-VERSION = 1
+VERSION = 2
+VERSIONS = (1, 2)
 NOT_ASKED = ANSWER_STATUSES[-1]
+GENERAL = "general"
+
+# The site's limits (docs/js/answers.js): a note box holds MAX_NOTE characters; a browser
+# keeps about 5 million characters, so a file it exports is well under MAX_BYTES.
+MAX_NOTE = 20_000
+MAX_BYTES = 16 * 1024 * 1024
+MAX_MEETINGS = 500
+MAX_ANSWERS = 2_000
+# Every object in the file: each answer, each meeting and the file itself.
+MAX_OBJECTS = MAX_MEETINGS * 2 + 50_000
+# A site file nests four levels deep (file, meetings, meeting, answers, answer).
+MAX_DEPTH = 8
+# Longest text a message may quote (an ID is at most 64 characters).
+_QUOTE = 64
+
+# Characters XML 1.0 (Word, PDF) cannot hold. A vertical tab or form feed is how Word pastes
+# a line or page break: a line break here. Anything else, and a lone surrogate, a space.
+_BREAKS = re.compile("[\x0b\x0c]")
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -37,44 +64,324 @@ class Answer:
 Answers = dict[str, Answer]
 
 
-def read_answers(path: Path) -> Answers:
-    """The answers in an exported file, by question ID. Raises ContentError naming each fix."""
-    shown = path.as_posix()
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting the councillor named (body, date as YYYY-MM-DD, title) and its answers."""
+
+    id: str
+    body: str
+    date: str
+    title: str
+    answers: Answers
+
+
+@dataclass(frozen=True)
+class AnswersFile:
+    meetings: tuple[Meeting, ...]
+    current: str  # the meeting open in the site when the file was exported, or ""
+
+    def meeting(self, body: str = "", date: str = "") -> Meeting:
+        """The meeting a pack should carry: for ``body`` (and ``date``) when given, newest
+        first; else the one open on export; else the newest."""
+        newest = sorted(self.meetings, key=lambda m: (m.id != GENERAL, m.date), reverse=True)
+        if body:
+            for m in newest:
+                if m.body == body and (not date or m.date == date):
+                    return m
+        for m in self.meetings:
+            if m.id == self.current:
+                return m
+        return newest[0]
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _limited_objects() -> Any:
+    """A JSON object hook that stops the parse once a file holds more objects than any the
+    site writes (300,000 IDs would otherwise take seconds and a gigabyte)."""
+    count = 0
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal count
+        count += 1
+        if count > MAX_OBJECTS:
+            raise _TooMany
+        return dict(pairs)
+
+    return hook
+
+
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _depth_problem(shown: str, text: str) -> Problem | None:
+    """Where brackets nest deeper than a site file ever does, found in one pass over the
+    brackets outside strings (a parser would recurse once per level and fail with no place
+    to point to)."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                pos = token.start()
+                line = text.count("\n", 0, pos) + 1
+                col = pos - text.rfind("\n", 0, pos)
+                return Problem(
+                    shown,
+                    line,
+                    col,
+                    f"brackets nest more than {MAX_DEPTH} deep; an answers file from the site "
+                    "nests 5 deep",
+                    "use the file the site's Export my answers wrote, unedited",
+                )
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _quote(value: object) -> str:
+    """A value for a message: itself when short, else only its size."""
+    if isinstance(value, str) and len(value) > _QUOTE:
+        return f"a text of {len(value):,} characters"
+    shown = repr(value)
+    return shown if len(shown) <= _QUOTE else f"a value of {len(shown):,} characters"
+
+
+def _limits(doc: Document) -> list[Problem]:
+    """Counts and lengths the site never exceeds, checked before the schema (whose messages
+    would quote the text)."""
+    data = doc.data
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return problems
+    if data.get("version") == 1:
+        groups: list[tuple[tuple[str | int, ...], Any]] = [(("answers",), data.get("answers"))]
+    else:
+        meetings = data.get("meetings")
+        if isinstance(meetings, list) and len(meetings) > MAX_MEETINGS:
+            return [
+                doc.problem(
+                    ("meetings",),
+                    f"{len(meetings):,} meetings; the site exports at most {MAX_MEETINGS}",
+                    "export the answers again from the site",
+                )
+            ]
+        groups = []
+        for i, m in enumerate(meetings if isinstance(meetings, list) else []):
+            if isinstance(m, dict):
+                groups.append((("meetings", i, "answers"), m.get("answers")))
+                title = m.get("title")
+                if isinstance(title, str) and len(title) > 200:
+                    problems.append(
+                        doc.problem(
+                            ("meetings", i, "title"),
+                            f"a meeting title of {len(title):,} characters; the site "
+                            "keeps at most 200",
+                            "shorten it",
+                        )
+                    )
+    for where, answers in groups:
+        if not isinstance(answers, dict):
+            continue
+        if len(answers) > MAX_ANSWERS:
+            problems.append(
+                doc.problem(
+                    where,
+                    f"{len(answers):,} answers in one meeting; the site exports at most "
+                    f"{MAX_ANSWERS:,}",
+                    "export the answers again from the site",
+                )
+            )
+            continue
+        for qid, a in answers.items():
+            if len(qid) > _QUOTE:
+                problems.append(
+                    doc.problem(
+                        (*where, qid),
+                        f"a question ID of {len(qid):,} characters",
+                        "question IDs are like PCP-14",
+                    )
+                )
+                continue
+            if not isinstance(a, dict):
+                continue
+            note, status = a.get("note"), a.get("status")
+            if isinstance(note, str) and len(note) > MAX_NOTE:
+                problems.append(
+                    doc.problem(
+                        (*where, qid, "note"),
+                        f"the note on {qid} is {len(note):,} characters; a note box on the "
+                        f"site holds at most {MAX_NOTE:,}",
+                        "shorten the note on the site and export again",
+                    )
+                )
+            if isinstance(status, str) and len(status) > _QUOTE:
+                problems.append(
+                    doc.problem(
+                        (*where, qid, "status"),
+                        f"the answer to {qid} is {_quote(status)}",
+                        f"use one of: {', '.join(ANSWER_STATUSES)}",
+                    )
+                )
+    return problems
+
+
+# Text fields the site fills freely; every other string it writes is short (IDs, dates, a
+# status, a body's ID, the bank's title and version, the council's name).
+_FREE = frozenset({"note", "title"})
+_SHORT = 300
+
+
+def _long_text(doc: Document) -> list[Problem]:
+    """Keys and short fields far longer than the site writes, before any message quotes them."""
+    problems: list[Problem] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        where, node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(key, str) and len(key) > _SHORT:
+                problems.append(doc.problem(where, f"a key of {len(key):,} characters"))
+                continue
+            if isinstance(value, (dict, list)):
+                stack.append(((*where, key), value))
+            elif isinstance(value, str) and len(value) > _SHORT and key not in _FREE:
+                problems.append(
+                    doc.problem(
+                        (*where, key),
+                        f"{key!r} is a text of {len(value):,} characters; the site writes "
+                        f"at most {_SHORT}",
+                        "use the file the site's Export my answers wrote, unedited",
+                    )
+                )
+    return problems
+
+
+def _printable(note: str) -> str:
+    """A note as Word and PDF can hold it: what the site lets a councillor type or paste."""
+    return _NOT_XML.sub(" ", _BREAKS.sub("\n", note))
+
+
+def _answers(raw: dict[str, Any]) -> Answers:
+    return {
+        qid: Answer(bool(a["ask"]), a.get("status", NOT_ASKED), _printable(a.get("note", "")))
+        for qid, a in raw.items()
+    }
+
+
+def _document(path: Path, shown: str) -> Document:
+    """The file parsed, with its limits checked first; each value's place kept for errors."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ContentError(
+            [Problem(shown, 1, 1, f"cannot read it: {exc.strerror}", "check the path")]
+        ) from None
+    if size > MAX_BYTES:
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"the file is {size / 1024 / 1024:.1f} MB; an answers file from the site "
+                    f"is at most {MAX_BYTES // 1024 // 1024} MB",
+                    "use the file the site's Export my answers wrote",
+                )
+            ]
+        )
     try:
         text = path.read_text("utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(
             [Problem(shown, 1, 1, "not a UTF-8 text file", "export the answers from the site")]
         ) from None
+    deep = _depth_problem(shown, text)
+    if deep is not None:
+        raise ContentError([deep])
+    hint = "use the file the site's Export my answers wrote, unedited"
     try:
-        json.loads(text)
+        data = json.loads(text, object_pairs_hook=_limited_objects())
     except json.JSONDecodeError as exc:
-        hint = "use the file the site's Export my answers wrote, unedited"
         raise ContentError(
             [Problem(shown, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", hint)]
         ) from None
-    # JSON is YAML: the strict YAML reader keeps each value's line and column for errors.
-    # The data is JSON's own reading; marks are kept where the YAML reading succeeds.
-    doc, problems = read_yaml(path, shown)
-    if doc is None or problems:
-        doc = Document(shown, None)
-    doc.data = json.loads(text)
-    if isinstance(doc.data, dict) and doc.data.get("format") == FORMAT:
-        version = doc.data.get("version")
-        if version != VERSION:
-            raise ContentError(
-                [
-                    doc.problem(
-                        ("version",),
-                        f"answers file version {version!r}; this qbank reads version {VERSION}",
-                        "export the answers again from the site, or update qbank",
-                    )
-                ]
-            )
-    problems = schemas.check(doc, "answers")
+    except ValueError:  # a number of more than 4,300 digits
+        raise ContentError(
+            [Problem(shown, 1, 1, "not valid JSON: a number far too long", hint)]
+        ) from None
+    except _TooMany:
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"more than {MAX_OBJECTS:,} entries; the site exports at most "
+                    f"{MAX_MEETINGS} meetings of {MAX_ANSWERS:,} answers",
+                    hint,
+                )
+            ]
+        ) from None
+    return Document(shown, data)
+
+
+def _problems(doc: Document) -> list[Problem]:
+    data = doc.data
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        version = data.get("version")
+        if version not in VERSIONS:
+            return [
+                doc.problem(
+                    ("version",),
+                    f"answers file version {_quote(version)}; this qbank reads "
+                    f"versions {VERSIONS[0]} and {VERSIONS[1]}",
+                    "export the answers again from the site, or update qbank",
+                )
+            ]
+    # Counts and lengths first: the schema's own messages would quote long text.
+    return _limits(doc) or _long_text(doc) or schemas.check(doc, "answers")
+
+
+def read_answers_file(path: Path) -> AnswersFile:
+    """Every meeting in an exported file. Raises ContentError naming each fix."""
+    shown = path.as_posix()
+    doc = _document(path, shown)
+    problems = _problems(doc)
     if problems:
+        # JSON is YAML: the strict YAML reader keeps each value's line and column. Read
+        # only to place errors (seconds for a file of thousands of answers).
+        placed, yaml_problems = read_yaml(path, shown)
+        if placed is not None and not yaml_problems:
+            doc.marks = placed.marks
+            problems = _problems(doc)
         raise ContentError(problems)
-    return {
-        qid: Answer(bool(a["ask"]), a.get("status", NOT_ASKED), a.get("note", ""))
-        for qid, a in doc.data["answers"].items()
-    }
+    data = doc.data
+    if data["version"] == 1:
+        general = Meeting(GENERAL, "", "", "", _answers(data["answers"]))
+        return AnswersFile((general,), GENERAL)
+    meetings = tuple(
+        Meeting(
+            m["id"],
+            m.get("body", ""),
+            m.get("date", ""),
+            m.get("title", ""),
+            _answers(m["answers"]),
+        )
+        for m in data["meetings"]
+    )
+    if not meetings:
+        raise ContentError(
+            [doc.problem(("meetings",), "the file holds no meetings", "export it again")]
+        )
+    return AnswersFile(meetings, data.get("current", ""))
+
+
+def read_answers(path: Path, body: str = "", date: str = "") -> Answers:
+    """The answers a pack carries, by question ID: the meeting for ``body`` (and ``date``,
+    YYYY-MM-DD) when the file has one, else the meeting open when it was exported.
+    Raises ContentError naming each fix."""
+    return read_answers_file(path).meeting(body, date).answers

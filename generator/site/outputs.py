@@ -128,6 +128,11 @@ def site_data(bank: Bank) -> str:
         "bank": bank.title,
         "version": bank.version,
         "statuses": list(ANSWER_STATUSES),
+        # Meetings are for one body; an import reports IDs this edition does not have.
+        "bodies": [
+            {"id": a.id, "name": a.name, "questions": [q.id for q in a.questions]}
+            for a in bank.audiences
+        ],
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):

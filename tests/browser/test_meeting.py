@@ -106,12 +106,15 @@ def test_a_pack_for_a_committee_two_threats_and_a_date(
         page.get_by_label(BANK.threat(threat).name, exact=True).check()
     page.get_by_label("Meeting date").fill("2026-12-03")
     page.get_by_label("Meeting title (optional)").fill("Crime & disorder <review>")
+    # A question is ticked, so the pack would hold only that one: ask for them all.
+    expect(page.get_by_label("Only the questions I ticked")).to_be_checked()
+    page.get_by_label("All the questions on the checklist").check()
     page.get_by_role("button", name="Show the pack").click()
 
     # The choices are in the address, so the pack can be bookmarked or sent as a link.
     url = page.url
     assert "body=osc" in url and "threat=firearms&threat=economic" in url
-    assert "date=2026-12-03" in url
+    assert "date=2026-12-03" in url and "questions=all" in url
     page.goto(url)
     expect(page.locator(".qb-pack-date")).to_have_text("3 December 2026")
     expect(page.locator(".qb-pack-title")).to_have_text("Crime & disorder <review>")
@@ -142,6 +145,76 @@ def test_a_pack_names_what_it_cannot_find(page: Page, origins: dict[str, str]) -
     expect(status).to_contain_text("there is no threat “guns”")
     expect(status).to_contain_text("“2026-02-31” is not a date")
     expect(page.locator(".qb-pack-date")).to_have_text("____________________")
+
+
+def test_a_pack_of_only_the_ticked_questions(page: Page, built_edition_site: Path) -> None:
+    base = built_edition_site.as_uri() + "/"
+    edition = load_bank(ROOT, ROOT / "editions" / "example")
+    total = len(edition.audience("osc").questions)
+    tick(page, base, OSC.slug, "OSC-03", note="Ask for the Local Profile summary.")
+    page.get_by_label("Ask OSC-05").check()
+    link = "meeting-pack.html?body=osc&threat=firearms&threat=economic&date=2026-12-03"
+    page.goto(base + link + "&title=Review")
+    # Ticked questions for this body: the pack holds only those, and says so.
+    expect(page.get_by_label("Only the questions I ticked")).to_be_checked()
+    expect(page.locator(".qb-pack-questions-shown")).to_have_text(
+        f"The 2 questions you ticked, of {total}"
+    )
+    shown = page.locator(".qb-pack-checklist:visible .qb-question:visible")
+    expect(shown).to_have_count(2)
+    pages, text = printed(page)
+    assert "OSC-03" in text and "OSC-05" in text and "OSC-01" not in text
+    assert "Ask for the Local Profile summary." in text
+    # The footer of every printed page names the council, body, meeting and date.
+    footer = "Exampleshire District Council · Overview and scrutiny committees · Review · "
+    footer += "3 December 2026"
+    assert text.count(footer) == pages, f"{text.count(footer)} footers on {pages} pages"
+    # All questions, when asked for, by the form or the address.
+    page.get_by_label("All the questions on the checklist").check()
+    expect(shown).to_have_count(total)
+    page.goto(base + link + "&questions=all")
+    expect(page.get_by_label("All the questions on the checklist")).to_be_checked()
+    expect(shown).to_have_count(total)
+    # Nothing ticked for the body: all its questions, whatever the default.
+    page.goto(base + "meeting-pack.html?body=pcp&date=2026-12-03")
+    expect(page.get_by_label("All the questions on the checklist")).to_be_checked()
+    expect(shown).to_have_count(len(edition.audience("pcp").questions))
+    page.goto(base + "meeting-pack.html?body=pcp&questions=ticked")
+    expect(page.locator(".qb-pack-status")).to_contain_text(
+        "no question is ticked for this body in “General: not for a particular meeting”, "
+        "so it holds them all"
+    )
+
+
+def test_address_text_never_becomes_a_selector(page: Page, origins: dict[str, str]) -> None:
+    """Issue 21, item 6: the pack looks parts up by their attributes, never by a selector
+    built from the address."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(origins["file"] + "meeting-pack.html?body=osc&threat=%22%5D")
+    expect(page.locator(".qb-pack")).to_be_visible()
+    expect(page.locator(".qb-pack-status")).to_contain_text('there is no threat “"]”')
+    hostile = "x%22%5D%2C.qb-pack-checklist%5Bdata-body%3D%22pcp"
+    page.goto(origins["file"] + "meeting-pack.html?body=osc&threat=" + hostile)
+    parts = page.locator(".qb-pack-part:visible")
+    expect(parts).to_have_count(1)
+    assert parts.get_attribute("data-body") == "osc"
+    assert page.locator('.qb-pack-checklist[data-body="pcp"]').is_hidden()
+    assert errors == []
+
+
+def test_a_year_outside_1900_to_2100_is_refused(page: Page, origins: dict[str, str]) -> None:
+    """Issue 21, item 9: JavaScript reads the year 0026 as 1926."""
+    page.goto(origins["file"] + "meeting-pack.html?body=osc&date=0026-12-03")
+    expect(page.locator(".qb-pack-status")).to_contain_text(
+        "“0026-12-03” is not a date between 1900 and 2100, so the pack leaves a blank"
+    )
+    expect(page.locator(".qb-pack-date")).to_have_text("____________________")
+    assert "1926" not in page.locator("body").inner_text()
+    page.goto(origins["file"] + "meeting-pack.html?body=osc&date=2101-01-01")
+    expect(page.locator(".qb-pack-date")).to_have_text("____________________")
+    page.goto(origins["file"] + "meeting-pack.html?body=osc&date=1900-01-01")
+    expect(page.locator(".qb-pack-date")).to_have_text("1 January 1900")
 
 
 # 2. My questions -------------------------------------------------------------------------
@@ -228,7 +301,8 @@ def test_export_in_one_browser_and_import_in_another(
     data = json.loads(exported.read_text("utf-8"))
     schema = json.loads((ROOT / "schema" / "answers.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema)
-    assert data["answers"]["PCP-14"] == {
+    assert data["version"] == 2
+    assert data["meetings"][0]["answers"]["PCP-14"] == {
         "ask": True,
         "status": "Partly assured",
         "note": "Follow up.",
@@ -279,6 +353,187 @@ def test_a_file_that_is_not_an_answers_file_is_refused(
     expect(page.locator(".qb-toolbar-status")).to_have_text(
         "Could not import notes.json: it is not an answers file exported from this site."
     )
+
+
+def new_meeting(page: Page, date: str, title: str = "", body: str = "", copy: bool = False) -> None:
+    """Names a meeting on the page open (on a checklist its body is chosen already)."""
+    page.get_by_role("button", name="New meeting").click()
+    if body:
+        page.get_by_label("Body").select_option(label=body)
+    if copy:
+        page.get_by_label("Start with the questions ticked for the meeting shown now").check()
+    page.get_by_label("Meeting date").fill(date)
+    if title:
+        page.get_by_label("Meeting title (optional)").fill(title)
+    page.get_by_role("button", name="Save the new meeting").click()
+
+
+def meeting(page: Page) -> Any:
+    return page.get_by_label("Meeting", exact=True)
+
+
+def test_two_meetings_kept_apart_and_both_restored_in_a_fresh_browser(
+    fresh: NewContext, origins: dict[str, str], tmp_path: Path
+) -> None:
+    base = origins["file"]
+    office = fresh().new_page()
+    office.goto(base + "police-and-crime-panels.html")
+    new_meeting(office, "2026-09-10", "Budget")
+    expect(meeting(office)).to_contain_text("Police and crime panels, 10 September 2026: Budget")
+    tick(office, base, "police-and-crime-panels", "PCP-14", "September note.", "Assured")
+    new_meeting(office, "2026-12-03", "Drugs")
+    expect(office.get_by_label("Ask PCP-14")).not_to_be_checked()  # a new meeting starts empty
+    tick(office, base, "police-and-crime-panels", "PCP-02", "December note.")
+    september = "Police and crime panels, 10 September 2026: Budget"
+    december = "Police and crime panels, 3 December 2026: Drugs"
+    # What did I ask in September? Reopen it.
+    meeting(office).select_option(label=september)
+    expect(office.get_by_label("Ask PCP-14")).to_be_checked()
+    expect(office.get_by_label("Notes on PCP-14")).to_have_value("September note.")
+    expect(office.get_by_label("Ask PCP-02")).not_to_be_checked()
+    office.goto(base + "my-questions.html")
+    expect(meeting(office)).to_have_value(meeting(office).input_value())
+    expect(office.locator(".qb-mine-question:visible")).to_have_count(1)
+    expect(office.locator(".qb-mine-question:visible")).to_contain_text("September note.")
+    exported = saved(
+        office,
+        lambda: office.get_by_role("button", name="Export my answers").click(),
+        tmp_path / "answers.json",
+    )
+    data = json.loads(exported.read_text("utf-8"))
+    schema = json.loads((ROOT / "schema" / "answers.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    assert [(m["date"], m["title"]) for m in data["meetings"]] == [
+        ("2026-12-03", "Drugs"),
+        ("2026-09-10", "Budget"),
+    ]
+
+    tablet = fresh().new_page()
+    tablet.goto(base + "my-questions.html")
+    with tablet.expect_file_chooser() as chooser:
+        tablet.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(exported)
+    expect(tablet.get_by_role("group", name="answers.json")).to_contain_text(
+        "answers.json holds answers to 2 questions in 2 meetings"
+    )
+    tablet.get_by_role("button", name="Merge with my answers").click()
+    expect(tablet.locator(".qb-toolbar-status").last).to_have_text(
+        "Merged the answers in answers.json: 2 questions added, 0 changed, 0 unchanged; "
+        "2 meetings added."
+    )
+    tablet.goto(base + "police-and-crime-panels.html")
+    meeting(tablet).select_option(label=december)
+    expect(tablet.get_by_label("Ask PCP-02")).to_be_checked()
+    expect(tablet.get_by_label("Notes on PCP-02")).to_have_value("December note.")
+    expect(tablet.get_by_label("Ask PCP-14")).not_to_be_checked()
+    meeting(tablet).select_option(label=september)
+    expect(tablet.get_by_label("Ask PCP-14")).to_be_checked()
+    expect(tablet.locator("#status-pcp-14")).to_have_value("Assured")
+    # A pack for the December meeting carries its answers, whatever meeting is open.
+    tablet.goto(base + "meeting-pack.html?body=pcp&date=2026-12-03&title=Drugs")
+    expect(tablet.locator(".qb-pack-checklist:visible .qb-question:visible")).to_have_count(1)
+    expect(tablet.get_by_label("Notes on PCP-02")).to_have_value("December note.")
+
+
+def import_file(page: Page, path: Path, how: str = "Merge with my answers") -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(path)
+    page.get_by_role("button", name=how).click()
+
+
+def test_a_merge_keeps_both_notes(
+    fresh: NewContext, origins: dict[str, str], tmp_path: Path
+) -> None:
+    base = origins["file"]
+    office = fresh().new_page()
+    tick(office, base, "police-and-crime-panels", "PCP-14", "Office: report due in March.")
+    exported = saved(
+        office,
+        lambda: office.get_by_role("button", name="Export my answers").click(),
+        tmp_path / "office.json",
+    )
+    tablet = fresh().new_page()
+    tick(tablet, base, "police-and-crime-panels", "PCP-14", "Tablet: ask about the precept.")
+    import_file(tablet, exported)
+    expect(tablet.locator(".qb-toolbar-status")).to_have_text(
+        "Merged the answers in office.json: 0 questions added, 1 changed, 0 unchanged. "
+        "1 note differed and both versions are kept, each marked by where it came from "
+        "(PCP-14)."
+    )
+    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(
+        "[This browser]\nTablet: ask about the precept.\n\n[From office.json]\n"
+        "Office: report due in March."
+    )
+    import_file(tablet, exported)  # the same file again adds nothing twice
+    expect(tablet.locator(".qb-toolbar-status")).to_contain_text("1 changed")
+    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(
+        "[This browser]\nTablet: ask about the precept.\n\n[From office.json]\n"
+        "Office: report due in March."
+    )
+
+
+def test_ids_the_edition_lacks_are_kept_aside_not_added(
+    page: Page, origins: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "other.json"
+    answers = {
+        "PCP-14": {"ask": True, "status": "Assured", "note": ""},
+        "ZZZ-99": {"ask": True, "status": "Not asked", "note": "Another council's question"},
+        "L-OSC-01": {"ask": True},
+    }
+    data = {
+        "format": "soc-question-bank-answers",
+        "version": 2,
+        "exported": "2026-12-04T10:00:00Z",
+        "meetings": [{"id": "general", "answers": answers}],
+    }
+    path.write_text(json.dumps(data), "utf-8")
+    page.goto(origins["file"] + "police-and-crime-panels.html")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(path)
+    expect(page.get_by_role("group", name="other.json")).to_contain_text(
+        "(exported 4 December 2026)"
+    )
+    page.get_by_role("button", name="Merge with my answers").click()
+    expect(page.locator(".qb-toolbar-status")).to_have_text(
+        "Merged the answers in other.json: 1 question added, 0 changed, 0 unchanged. "
+        "2 questions not in this edition, kept aside (L-OSC-01, ZZZ-99): they are not "
+        "shown, and are exported again."
+    )
+    expect(page.get_by_label("Ask PCP-14")).to_be_checked()
+    again = saved(
+        page,
+        lambda: page.get_by_role("button", name="Export my answers").click(),
+        tmp_path / "again.json",
+    )
+    kept = json.loads(again.read_text("utf-8"))["meetings"][0]["answers"]
+    assert sorted(kept) == ["L-OSC-01", "PCP-14", "ZZZ-99"]
+
+
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_dates_are_shown_in_long_form(page: Page, origins: dict[str, str]) -> None:
+    base = origins["file"]
+    page.goto(base + "police-and-crime-panels.html")
+    new_meeting(page, "2026-12-03", "Drugs")
+    status = page.locator(".qb-meeting-status")
+    expect(status).to_have_text(
+        "Saved the new meeting Police and crime panels, 3 December 2026: Drugs. Your ticks, "
+        "answers and notes are kept for it now."
+    )
+    page.get_by_label("Ask PCP-14").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export my answers").click()
+    assert ISO.search(info.value.suggested_filename) is None  # my-answers-4-december-2026.json
+    for path in ("police-and-crime-panels.html", "my-questions.html",
+                 "meeting-pack.html?body=pcp&date=2026-12-03"):  # fmt: skip
+        page.goto(base + path)
+        expect(meeting(page)).to_contain_text("3 December 2026")
+        shown = page.locator("article").inner_text()
+        assert ISO.search(shown) is None, f"{path}: {ISO.search(shown)}"
 
 
 # 4. Nothing lost by accident ---------------------------------------------------------------
@@ -348,6 +603,156 @@ def test_unreadable_answers_are_set_aside_with_a_message(
     page.reload()
     expect(page.get_by_label("Ask PCP-14")).to_be_checked()
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_answers_kept_before_meetings_become_the_general_meeting(
+    page: Page, origins: dict[str, str]
+) -> None:
+    base = origins["file"]
+    page.goto(base + "police-and-crime-panels.html")
+    key = f"qbank:answers:v2:national:{base}"
+    before = {
+        "format": "soc-question-bank-answers",
+        "version": 1,
+        "saved": "2026-11-30T10:00:00.000Z",
+        "answers": {"PCP-14": {"ask": True, "status": "Assured", "note": "Kept from before."}},
+    }
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(before)])
+    page.reload()
+    expect(meeting(page)).to_have_value("general")
+    expect(meeting(page).locator("option:checked")).to_have_text(
+        "General: not for a particular meeting"
+    )
+    expect(page.get_by_label("Ask PCP-14")).to_be_checked()
+    expect(page.get_by_label("Notes on PCP-14")).to_have_value("Kept from before.")
+    page.get_by_label("Ask PCP-13").check()  # saved in this version's form
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
+    assert stored["version"] == 2 and stored["current"] == "general"
+    assert stored["meetings"][0]["answers"]["PCP-14"]["note"] == "Kept from before."
+
+
+def test_unreadable_answers_that_cannot_be_set_aside_are_never_saved_over(
+    fresh: NewContext, origins: dict[str, str]
+) -> None:
+    """Issue 21, item 3: storage too full to copy a large unreadable record aside."""
+    base = origins["file"]
+    context = fresh()
+    page = context.new_page()
+    page.goto(base + "police-and-crime-panels.html")
+    key = f"qbank:answers:v2:national:{base}"
+    unreadable = "{not json " + "x" * 5000
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, unreadable])
+    # Full storage: a small record still fits, a copy of the large one does not.
+    context.add_init_script(
+        "const set = Storage.prototype.setItem;"
+        "Storage.prototype.setItem = function (k, v) {"
+        " if (String(v).length > 2000) throw new DOMException('full', 'QuotaExceededError');"
+        " return set.call(this, k, v); };"
+    )
+    page.reload()
+    notice = page.locator("#qb-notice-unreadable")
+    expect(notice).to_contain_text("could not be set aside either")
+    expect(notice).not_to_contain_text("have been set aside")
+    page.get_by_label("Ask PCP-14").check()
+    expect(page.locator("#qb-notice-save")).to_contain_text("will not save over them")
+    assert page.evaluate("key => localStorage.getItem(key)", key) == unreadable
+    page.reload()
+    assert page.evaluate("key => localStorage.getItem(key)", key) == unreadable
+    # Saved to a file, then removed on purpose: answers are saved again.
+    with page.expect_download() as info:
+        notice.get_by_role("button", name="Save the unreadable answers to a file").click()
+    assert Path(info.value.path()).read_text("utf-8") == unreadable
+    page.once("dialog", lambda dialog: dialog.accept())
+    notice.get_by_role("button", name="Remove them from this browser").click()
+    page.get_by_label("Ask PCP-13").check()
+    page.reload()
+    expect(page.get_by_label("Ask PCP-13")).to_be_checked()
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+@pytest.fixture
+def one_host(built_site: Path, built_edition_site: Path, tmp_path: Path) -> Iterator[str]:
+    """Two copies of the site on one intranet server: the national one and a council's."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "national").symlink_to(built_site)
+    (root / "council").symlink_to(built_edition_site)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_old_answers_are_never_copied_into_another_councils_copy(page: Page, one_host: str) -> None:
+    """Issue 21, item 4: version 1 answers cannot say which copy wrote them."""
+    council = one_host + "council/police-and-crime-panels.html"
+    national = one_host + "national/police-and-crime-panels.html"
+    page.goto(council)
+    page.evaluate(
+        "() => localStorage.setItem('qbank:answers:v1:police-and-crime-panels.html',"
+        " JSON.stringify({'PCP-14': {ask: true, note: 'Old note'}}))"
+    )
+    page.reload()
+    expect(page.get_by_label("Ask PCP-14")).not_to_be_checked()
+    offer = page.locator("#qb-notice-old")
+    expect(offer).to_contain_text("may belong to another copy on this server")
+    page.goto(national)
+    expect(page.get_by_label("Ask PCP-14")).not_to_be_checked()
+    page.get_by_role("button", name="Bring them into this site").click()
+    expect(page.get_by_label("Ask PCP-14")).to_be_checked()
+    expect(page.get_by_label("Notes on PCP-14")).to_have_value("Old note")
+    page.goto(council)  # brought into one copy: no longer offered to the others
+    expect(page.get_by_label("Ask PCP-14")).not_to_be_checked()
+    expect(page.locator("#qb-notice-old")).to_have_count(0)
+
+
+def test_an_import_with_wrong_types_says_so(
+    page: Page, origins: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 21, item 8: a TypeError did nothing, silently."""
+    wrong = tmp_path / "typed.json"
+    wrong.write_text(
+        '{"format": "soc-question-bank-answers", "version": 1, "exported": 12345,'
+        ' "answers": {"PCP-14": {"ask": true}}}',
+        "utf-8",
+    )
+    page.goto(origins["file"] + "police-and-crime-panels.html")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(wrong)
+    expect(page.locator(".qb-toolbar-status")).to_have_text(
+        "Could not import typed.json: its “exported” should be text, not number."
+    )
+    wrong.write_text(
+        '{"format": "soc-question-bank-answers", "version": 1, "answers": {"PCP-14": {"ask": 1}}}',
+        "utf-8",
+    )
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(wrong)
+    expect(page.locator(".qb-toolbar-status")).to_have_text(
+        "Could not import typed.json: the answer to PCP-14 has no tick (true or false)."
+    )
+
+
+def test_a_note_box_holds_what_pack_answers_reads(page: Page, origins: dict[str, str]) -> None:
+    page.goto(origins["file"] + "police-and-crime-panels.html")
+    box = page.get_by_label("Notes on PCP-14")
+    assert box.get_attribute("maxlength") == "20000"
+    box.fill("n" * 20_050)
+    assert len(box.input_value()) == 20_000
 
 
 def test_two_councils_copies_on_one_drive_never_mix(
@@ -441,6 +846,16 @@ def test_the_new_pages_in_use_pass_axe(
             "data-md-color-scheme", MATERIAL_SCHEME[scheme]
         )
         found += [f"{path}: {v}" for v in axe_violations(page)]
+    # A meeting named, and the New meeting form open.
+    new_meeting(page, "2026-12-03", "Drugs", body="Police and crime panels", copy=True)
+    expect(page.locator(".qb-mine-question:visible")).to_have_count(1)  # PCP-14, ticked
+    page.get_by_role("button", name="New meeting").click()
+    expect(page.get_by_role("button", name="Save the new meeting")).to_be_visible()
+    found += [f"new meeting: {v}" for v in axe_violations(page)]
+    page.goto(base + "meeting-pack.html?body=pcp&threat=drugs&date=2026-12-03&title=Drugs")
+    expect(page.get_by_label("Only the questions I ticked")).to_be_checked()
+    found += [f"ticked pack: {v}" for v in axe_violations(page)]
+    page.goto(base + "my-questions.html")
     # The import question, open.
     exported = saved(
         page,
