@@ -21,7 +21,7 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
             layer.problem(("notes", i, "id"), f"note id '{n['id']}' is already used", "rename it")
         ids.add(n["id"])
         for j, ref in enumerate(n["applies_to"]):
-            if ref not in refs:
+            if ref not in refs and ref not in layer.skipped:  # skipped: reported already
                 layer.problem(
                     ("notes", i, "applies_to", j),
                     f"note '{n['id']}' applies to '{ref}', which this edition does not have",
