@@ -35,27 +35,32 @@ def tidy(text: str) -> str:
 
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
+    # An untrusted file may trip any of these in the parser: each means "cannot read it".
+    damaged = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
     try:
         reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError(
-                f"{path} is protected by a password: save an unprotected copy and extract that"
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, KeyError, TypeError, AttributeError) as exc:
+        locked = reader.is_encrypted and not reader.decrypt("")
+        pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
+    except damaged as exc:
         raise ValueError(f"{path} could not be read as a PDF ({exc}): is it damaged?") from None
+    if locked:
+        raise ValueError(
+            f"{path} is protected by a password: save an unprotected copy and extract that"
+        )
     return "\n\n".join(pages)
 
 
 def read_docx(path: Path) -> str:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.ns import qn
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
         raise ValueError(
             f"{path} could not be read as a Word .docx file ({exc}): is it an old .doc? "
             "Save it as .docx in Word and extract that"
