@@ -35,10 +35,18 @@ def tidy(text: str) -> str:
 
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     # An untrusted file may trip any of these in the parser: each means "cannot read it".
-    damaged = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+    damaged = (
+        PyPdfError,
+        DependencyError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+    )
     try:
         reader = PdfReader(path)
         locked = reader.is_encrypted and not reader.decrypt("")
