@@ -166,3 +166,22 @@ def test_a_placeholder_is_warned_about_never_quote_checked(tmp_path: Path) -> No
         load_bank(ROOT, folder)
     (problem,) = info.value.problems
     assert problem.message == "not found word for word in source 'strategy': 'Words not there.'"
+
+
+@pytest.mark.parametrize(
+    ("args", "output"),
+    [
+        (["EDITION=editions/broxtowe/"], "-o site-broxtowe --edition editions/broxtowe/"),
+        (["EDITION=/any/where/northwold"], "-o site-northwold --edition /any/where/northwold"),
+        (["EDITION=/any/where/northwold", "OUT=out"], "-o out --edition /any/where/northwold"),
+        ([], "-o site "),
+    ],
+)
+def test_make_site_builds_an_edition_beside_the_national_site(args: list[str], output: str) -> None:
+    import subprocess
+
+    run = subprocess.run(
+        ["make", "-n", "site", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    (build,) = [line for line in run.stdout.splitlines() if "qbank build" in line]
+    assert build.rstrip().endswith(f"qbank build {output}".rstrip())
