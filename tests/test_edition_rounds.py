@@ -47,7 +47,7 @@ local_questions:
     text: Is it done?
     threats: []
     strands: [protect]
-    themes: [health]
+    themes: [helth]
     source: {document: plan, section: Actions, quote: Train every taxi driver.}
   - id: L-OSC-03
     body: osc
@@ -65,6 +65,14 @@ local_questions:
     strands: [protect]
     themes: [health]
     source: {document: gone, section: Two, quote: Anything else.}
+  - id: L-OSC-05
+    body: osc
+    text: Is it tagged?
+    expectation: Yes.
+    threats: []
+    strands: []
+    themes: [health]
+    source: {document: plan, section: Actions, quote: Train every taxi driver.}
 action_plan:
   - strand: protekt
     recommendation: Train every taxi driver.
@@ -73,7 +81,7 @@ notes:
     date: "2025-01-01"
     title: A note
     text: On a question the schema refused, and on one that never was.
-    applies_to: [question:L-OSC-02, question:L-OSC-09]
+    applies_to: [question:L-OSC-05, question:L-OSC-09]
 """
 
 
@@ -105,11 +113,14 @@ def test_every_problem_in_every_part_in_one_round(tmp_path: Path) -> None:
         (19, "unknown theme 'enforcement' in local question L-OSC-01"),
         (20, "not found word for word in source 'plan': 'Train every taxi drivers.'"),
         (21, "missing required key 'expectation' in question L-OSC-02"),
-        (45, "'strand' is 'protekt'"),
-        (52, "note 'n1' applies to 'question:L-OSC-09', which this edition does not have"),
+        (26, "unknown theme 'helth' in local question L-OSC-02"),
+        (49, "'strands' in question L-OSC-05 is an empty list"),
+        (53, "'strand' is 'protekt'"),
+        (60, "note 'n1' applies to 'question:L-OSC-09', which this edition does not have"),
     }
-    # Not reported, as each only follows from one above: the two quotes from gone.txt, and
-    # the note on L-OSC-02, the question the schema refused.
+    # L-OSC-02 lacks its expectation, yet its theme is checked in the same round. Not
+    # reported, as each only follows from one above: the two quotes from gone.txt, and the
+    # note on L-OSC-05, the question the schema refused.
 
 
 def test_a_missing_source_file_is_one_error_not_one_per_quote(tmp_path: Path) -> None:

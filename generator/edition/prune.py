@@ -3,7 +3,9 @@
 Schema errors used to stop an edition before its files, IDs and quotes were checked, so a new
 ``edition.yml`` took several builds, its errors coming in rounds. Here each entry the schema
 refuses (a local question, a source, a note, a body, or a whole part such as ``strategy``) is
-taken out of a copy of the document, and the layer checks the rest in the same run. What
+taken out of a copy of the document, and the layer checks the rest in the same run. A
+missing text key or a word not in a list (``strand: protekt``) gets a stand-in instead, so
+the rest of its entry (its tags, its quote) is checked too. What
 referred to an entry taken out is not checked against it (``skipped``): the schema error is
 the one to fix, and an "unknown source" or "no such question" after it would only follow
 from it.
@@ -33,22 +35,51 @@ def usable(doc: Document) -> tuple[list[Problem], Document | None, frozenset[str
     skipped: set[str] = set()
     for _ in range(_ROUNDS):
         targets: set[Path_] = set()
+        filled: dict[Path_, Any] = {}
         for error in validator("edition").iter_errors(current.data):
             where = tuple(error.absolute_path)
+            schema = error.schema if isinstance(error.schema, dict) else {}
+            instance: Any = error.instance
             if error.validator == "additionalProperties":  # only the unknown keys go
-                schema = error.schema if isinstance(error.schema, dict) else {}
                 allowed = set(schema.get("properties", {}))
-                instance: Any = error.instance
                 targets |= {(*where, k) for k in instance if k not in allowed}
+            elif error.validator == "enum" and where:  # a stand-in: the rest is still checked
+                choices: Any = error.validator_value
+                filled[where] = choices[0]
+            elif error.validator == "required" and where:
+                key = str(error.message).split("'")[1]
+                stand_in = _stand_in(schema.get("properties", {}).get(key))
+                if stand_in is None:
+                    targets.add(_entry(where))
+                else:
+                    filled[(*where, key)] = stand_in
             elif where:
                 targets.add(_entry(where))
             elif error.validator != "required":  # a missing 'council' is filled in by compose
                 return problems, None, frozenset()
-        if not targets:
+        if not targets and not filled:
             return problems, current, frozenset(skipped)
         skipped |= {_reference(current.data, t) for t in targets} - {""}
-        current = _without(current, targets)
+        current = _without(current, targets, filled)
     return problems, None, frozenset()
+
+
+# What may stand in for a missing key while the rest of its entry is checked: a placeholder
+# (never quote-checked) or an empty list, neither of which another check could trip on.
+_STAND_INS: tuple[Any, ...] = ("[REPLACE: missing]", [])
+
+
+def _stand_in(schema: Any) -> Any:
+    """A stand-in the key's schema accepts, or None (the entry is then taken out)."""
+    if not isinstance(schema, dict):
+        return None
+    for value in _STAND_INS:
+        try:
+            if validator("edition").evolve(schema=schema).is_valid(value):
+                return value
+        except Exception:  # a reference that resolves only from the whole schema
+            return None
+    return None
 
 
 def _entry(where: Path_) -> Path_:
@@ -75,26 +106,33 @@ def _reference(data: Any, where: Path_) -> str:
     return ""
 
 
-def _without(doc: Document, removed: set[Path_]) -> Document:
-    """A copy of ``doc`` without the entries at ``removed``; every mark follows its node, so
-    the layer still reports each problem at its line in the file."""
+def _without(doc: Document, removed: set[Path_], filled: dict[Path_, Any]) -> Document:
+    """A copy of ``doc`` without the entries at ``removed`` and with the stand-ins in
+    ``filled``; every mark follows its node, so the layer still reports each problem at
+    its line in the file."""
     marks: dict[Path_, tuple[int, int]] = {}
 
     def keep(node: Any, old: Path_, new: Path_) -> Any:
         if old in doc.marks:
             marks[new] = doc.marks[old]
+        if old in filled:
+            return filled[old]
         if isinstance(node, dict):
-            return {
+            out = {
                 k: keep(v, (*old, k), (*new, k))
                 for k, v in node.items()
                 if (*old, k) not in removed
             }
+            for where, value in filled.items():
+                if where[:-1] == old and where[-1] not in out:
+                    out[str(where[-1])] = value
+            return out
         if isinstance(node, list):
-            out: list[Any] = []
+            items: list[Any] = []
             for i, v in enumerate(node):
                 if (*old, i) not in removed:
-                    out.append(keep(v, (*old, i), (*new, len(out))))
-            return out
+                    items.append(keep(v, (*old, i), (*new, len(items))))
+            return items
         return node
 
     return Document(doc.path, keep(doc.data, (), ()), marks)
