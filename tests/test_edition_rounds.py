@@ -100,13 +100,15 @@ def problems(folder: Path) -> list[Problem]:
 
 def test_every_problem_in_every_part_in_one_round(tmp_path: Path) -> None:
     found = {(p.line, p.message) for p in problems(write(tmp_path / "ed", EVERY_PART))}
-    assert found == {
+    # The logo's own wording is files.py's; here it only matters that it is reported.
+    (logo,) = [f for f in found if f[0] == 3]
+    assert logo[1].startswith("logo 'missing.svg'")
+    assert found - {logo} == {
         (
             2,
             "brand colour #ffcc00 gives white header text a contrast ratio of 1.51:1, "
             "below the 4.5:1 that WCAG AA needs",
         ),
-        (3, "logo 'missing.svg' is not a .svg, .png, .jpg, .jpeg file in the edition folder"),
         (6, "source file 'gone.txt' is not a file in the edition folder"),
         (9, "'leave_out' should be a mapping of keys, not true/false"),
         (10, "unknown body 'cps'"),
