@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 EDITION ?=
-OUT ?= site
+# An edition builds into site-<its folder's name>, never over the national site/.
+OUT ?= $(if $(EDITION),site-$(notdir $(patsubst %/,%,$(EDITION))),site)
 EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
 export NO_MKDOCS_2_WARNING := 1
 

@@ -1,4 +1,4 @@
-"""The ``qbank`` command: validate, build, serve, pack.
+"""The ``qbank`` command: validate, build, serve, pack, new-edition, extract.
 
 Errors become messages and exit codes here, and only here.
 """
@@ -8,14 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from .content.errors import ContentError
+from .content.errors import ContentError, Problem
 from .content.load import ROOT
 from .edition import load_bank
 
 
 def _validate(args: argparse.Namespace) -> int:
+    _edition_warnings(args, [args.edition] if args.edition else [])
     bank = load_bank(args.root, args.edition)
     print(
         f"OK: bank {bank.version}: {len(bank.audiences)} audiences, {len(bank.questions)} "
@@ -28,6 +30,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .site.build import build_site
 
+    _edition_warnings(args, args.editions)
     if len(args.editions) > 1 or args.subfolders:
         return _build_editions(args)
     started = time.perf_counter()
@@ -46,6 +49,59 @@ def _build_editions(args: argparse.Namespace) -> int:
     for out in outs:
         print(f"Built {out}.")
     print(f"Built {len(outs)} editions in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _edition_warnings(args: argparse.Namespace, editions: list[Path]) -> None:
+    """Print what each edition's build warns about; with ``--strict``, refuse them.
+
+    Content errors are raised here too, all of them, before anything is built.
+    """
+    from .content.load import load_national
+    from .edition.compose import edition_with_warnings
+
+    if not editions:
+        return
+    national = load_national(args.root)
+    found: list[Problem] = []
+    for edition in editions:
+        found += edition_with_warnings(national, edition, args.root)[1]
+    if found and args.strict:
+        raise ContentError(
+            [replace(w, warning=False, hint=f"{w.hint} (--strict refuses warnings)") for w in found]
+        )
+    for warning in found:
+        print(warning, file=sys.stderr)
+    if found:
+        count = len(found)
+        print(
+            f"{count} warning{'s' if count != 1 else ''}: the site builds, but check them "
+            "before you publish (--strict refuses them).",
+            file=sys.stderr,
+        )
+
+
+def _new_edition(args: argparse.Namespace) -> int:
+    from .edition.starter import new_edition
+
+    written = new_edition(args.folder, args.council)
+    print(f"Wrote {len(written)} files in {args.folder}:")
+    for path in written:
+        print(f"  {path}")
+    print(
+        "Next:\n"
+        f"  qbank extract YOUR-STRATEGY.pdf -o {args.folder / 'strategy.txt'}   (or a .docx)\n"
+        f"  qbank build -o site-{args.folder.resolve().name} --edition {args.folder}\n"
+        "Then replace each [REPLACE: ...] in edition.yml: the build lists where they are."
+    )
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .edition.extract import extract
+
+    size = extract(args.file, args.output, force=args.force)
+    print(f"Wrote {args.output} ({size:,} characters). Copy each quote from it word for word.")
     return 0
 
 
@@ -153,12 +209,19 @@ class _PackHelp(argparse.Action):
         parser.exit()
 
 
+_STRICT = (
+    "treat an edition's warnings (placeholders left in, names copied from the example, "
+    "no accessibility contact, a brand colour only just dark enough) as errors"
+)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qbank", description=__doc__)
     p.add_argument("--root", type=Path, default=ROOT, help="folder holding bank.yml")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every content file and report all errors")
     v.add_argument("--edition", type=Path, help="check a council's local edition folder too")
+    v.add_argument("--strict", action="store_true", help=_STRICT)
     v.set_defaults(run=_validate)
     b = sub.add_parser("build", help="validate and build the static site")
     b.add_argument("-o", "--output", default="site", help="site folder (replaced on success)")
@@ -173,6 +236,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build even one --edition into DIR/<folder name> (as `make editions` does)",
     )
+    b.add_argument("--strict", action="store_true", help=_STRICT)
     b.set_defaults(run=_build, editions=[])
     s = sub.add_parser("serve", help="preview the site, rebuilding when content changes")
     s.add_argument("--edition", type=Path)
@@ -214,6 +278,22 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")
     k.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.pdf")
     k.set_defaults(run=_pack)
+    n = sub.add_parser(
+        "new-edition",
+        help="start a council's edition: a commented edition.yml that builds at once",
+    )
+    n.add_argument("folder", type=Path, help="a new or empty folder (never overwritten)")
+    n.add_argument("--council", required=True, help='the council\'s name, e.g. "Exampleshire DC"')
+    n.set_defaults(run=_new_edition)
+    x = sub.add_parser(
+        "extract",
+        help="the plain-text copy of a PDF or Word document that an edition's quotes are "
+        "checked against",
+    )
+    x.add_argument("file", type=Path, help="the council's document: FILE.pdf or FILE.docx")
+    x.add_argument("-o", "--output", type=Path, required=True, help="the text file to write")
+    x.add_argument("--force", action="store_true", help="replace the text file if it exists")
+    x.set_defaults(run=_extract)
     return p
 
 

@@ -15,7 +15,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 def test_every_cli_command_is_documented() -> None:
     sub = next(a for a in parser()._actions if a.dest == "command")
     commands = sorted(sub.choices)  # type: ignore[arg-type]
-    assert commands == ["build", "notes", "pack", "serve", "validate"]
+    assert commands == ["build", "extract", "new-edition", "notes", "pack", "serve", "validate"]
     for command in commands:
         assert f"qbank {command}" in README, f"README does not document `qbank {command}`"
 

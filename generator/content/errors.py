@@ -13,16 +13,19 @@ CONTENT_ERRORS_LOGGED = "the content has errors:"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One content error at ``path:line:column`` (1-based), with what to do about it."""
+    """One content error at ``path:line:column`` (1-based), with what to do about it; or,
+    with ``warning``, something a build only warns about (``--strict`` refuses it)."""
 
     path: str
     line: int
     column: int
     message: str
     hint: str = ""
+    warning: bool = False
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        text = f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
 

@@ -107,7 +107,7 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         wanted = expected
         want = _TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)
         got = _describe(instance)
-        hint = "quote text that YAML reads as a number, date or true/false"
+        hint = _type_hint(wanted, instance, schema, field)
         return doc.problem(where, f"{field}{label} should be {want}, not {got}", hint)
     if (error.validator in ("minLength", "pattern") and instance == "") or (
         error.validator == "pattern" and isinstance(instance, str) and not instance.strip()
@@ -126,7 +126,11 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         )
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in expected)
-        return doc.problem(where, f"{field}{label} is {instance!r}", f"use one of: {choices}")
+        guess = difflib.get_close_matches(str(instance), [str(c) for c in expected], n=1)
+        hint = (
+            f"did you mean '{guess[0]}'? (one of: {choices})" if guess else f"use one of: {choices}"
+        )
+        return doc.problem(where, f"{field}{label} is {instance!r}", hint)
     if error.validator == "uniqueItems":
         return doc.problem(where, f"{field}{label} lists an entry twice", "remove the repeat")
     if error.validator == "oneOf":
@@ -134,6 +138,33 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         either = " or ".join(f"'{k}'" for k in keys) or "'name' or 'see'"
         return doc.problem(where, f"{field}{label} needs either {either}", "give one, not both")
     return doc.problem(where, f"{field}{label}: {error.message}")
+
+
+def _type_hint(wanted: Any, instance: Any, schema: dict[str, Any], field: str) -> str:
+    """A fix that fits what was written and what is wanted: only text that YAML read as a
+    number, date or true/false is helped by quotes."""
+    if wanted == "string" and isinstance(instance, bool | int | float):
+        return "quote text that YAML reads as a number, date or true/false"
+    if wanted == "string" and instance is None:
+        return "fill it in, or remove the key"
+    if wanted == "string":
+        return "write it as one piece of text; text holding ': ' or '#' needs quotes"
+    if wanted == "object":
+        keys = list(schema.get("required", [])) or list(schema.get("properties", {}))
+        name = field.strip("'") if field.startswith("'") else "it"
+        if keys:
+            return (
+                f"give its keys on the lines below it, indented, e.g. {name}: {{{keys[0]}: …}}"
+                f" (keys: {', '.join(keys)})"
+            )
+        return "give its keys on the lines below it, indented"
+    if wanted == "array":
+        return "write a list: [a, b] on one line, or one '- item' a line below it"
+    if wanted in ("integer", "number"):
+        return "write the number without quotes"
+    if wanted == "boolean":
+        return "write true or false, without quotes"
+    return "check the value against the schema's description"
 
 
 def _control_problem(

@@ -163,6 +163,17 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         what = exc.problem or "the file is not valid YAML"
         if exc.context:
             what = f"{exc.context}: {what}"
+        tab = _tab_near(text, line)
+        if tab:
+            return None, [
+                Problem(
+                    shown_as,
+                    line,
+                    tab,
+                    f"YAML syntax error: a tab character at column {tab}: YAML indents with spaces",
+                    "replace the tab with spaces (set your editor to indent with spaces)",
+                )
+            ]
         return None, [
             Problem(
                 shown_as,
@@ -276,6 +287,17 @@ def _read_regular_file(file: Path, shown_as: str) -> tuple[bytes, Problem | None
 
 # More than this many bad characters in one file are summed up, not listed one by one.
 _MAX_LISTED = 10
+
+
+def _tab_near(text: str, line: int) -> int:
+    """The column of a tab in the indentation of ``line`` (1-based), or 0: the YAML scanner
+    stops there with "cannot start any token", which does not name the tab."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return 0
+    row = lines[line - 1]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else 0
 
 
 def _place(text: str, index: int) -> tuple[int, int]:

@@ -9,6 +9,6 @@ only: the edition knows nothing of pages or downloads.
 from __future__ import annotations
 
 from .compose import apply_edition, load_bank
-from .layer import fold
+from .text import fold
 
 __all__ = ["apply_edition", "fold", "load_bank"]

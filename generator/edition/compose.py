@@ -9,10 +9,10 @@ from pathlib import Path
 from ..content import model as m
 from ..content.errors import ContentError, Problem, display_path
 from ..content.load import ROOT, load_national
-from ..content.schemas import check
 from ..content.yamlsafe import read_yaml
-from . import identity, notes, questions, strategy
+from . import advice, identity, notes, questions, strategy
 from .layer import Layer
+from .prune import usable
 
 
 def compose(layer: Layer) -> m.Bank:
@@ -23,7 +23,7 @@ def compose(layer: Layer) -> m.Bank:
     audiences, left = questions.audiences(layer)
     plan = strategy.strategy(layer)
     edition = m.Edition(
-        council=d["council"],
+        council=d.get("council", ""),  # missing only when the schema has said so
         logo=ident["logo"],
         site_url=d.get("site_url", ""),
         contacts=tuple(m.Contact(**c) for c in d.get("contacts", ())),
@@ -48,6 +48,17 @@ def compose(layer: Layer) -> m.Bank:
 
 def apply_edition(bank: m.Bank, folder: Path, root: Path | None = None) -> m.Bank:
     """Return ``bank`` with the edition in ``folder`` on top; raise ContentError on bad input."""
+    return edition_with_warnings(bank, folder, root)[0]
+
+
+def edition_with_warnings(
+    bank: m.Bank, folder: Path, root: Path | None = None
+) -> tuple[m.Bank, list[Problem]]:
+    """``bank`` with the edition on top, and what a build warns about (see ``advice``).
+
+    Every problem is found in one run: the schema's, and those of every entry it did not
+    refuse (files, IDs, quotes). Raises :class:`ContentError` listing them all.
+    """
     path = folder / "edition.yml"
     shown = display_path(path, Path.cwd())
     if not path.is_file():
@@ -58,20 +69,23 @@ def apply_edition(bank: m.Bank, folder: Path, root: Path | None = None) -> m.Ban
                     1,
                     1,
                     "edition folder has no edition.yml",
-                    "create edition.yml with at least 'council:'",
+                    f'make one: qbank new-edition {folder} --council "Your Council"',
                 )
             ]
         )
     doc, problems = read_yaml(path, shown)
-    if doc is not None and not problems:
-        problems = check(doc, "edition")
-    if problems or doc is None:
+    if doc is None:
         raise ContentError(problems)
-    layer = Layer(bank, doc, folder, root)
+    refused, rest, skipped = usable(doc)
+    problems += refused
+    if rest is None:
+        raise ContentError(problems)
+    layer = Layer(bank, rest, folder, root, skipped)
     new = compose(layer)
-    if layer.problems:
-        raise ContentError(layer.problems)
-    return new
+    problems += layer.problems
+    if problems:
+        raise ContentError(problems)
+    return new, advice.warnings(layer, new)
 
 
 def load_bank(root: Path = ROOT, edition: Path | None = None) -> m.Bank:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..content import model as m
-from .files import check_logo, contrast, url_problem
+from .files import LOGO_MAX_BYTES, LOGO_TYPES, check_logo, contrast, inside, url_problem
 from .layer import Layer, Where
 
 WHITE = "#ffffff"
@@ -19,7 +20,7 @@ def identity(layer: Layer) -> dict[str, Any]:
     if "logo" in d:
         path, problem = check_logo(layer.folder, d["logo"])
         if problem:
-            layer.problem(("logo",), problem, "give the image's path relative to edition.yml")
+            layer.problem(("logo",), problem, logo_hint(layer, d["logo"]))
         logo = str(path) if path else ""
     for key in ("site_url", "national_site"):
         if key in d and (problem := url_problem(d[key])):
@@ -39,6 +40,27 @@ def identity(layer: Layer) -> dict[str, Any]:
     for i, c in enumerate(d.get("contacts", ())):
         contact(layer, ("contacts", i), c)
     return {"logo": logo, "brand_colour": colour}
+
+
+def logo_hint(layer: Layer, relative: str) -> str:
+    """What to do about a refused logo, from what is wrong with it (not from the message)."""
+    suffix = Path(relative).suffix.lower()
+    if suffix not in LOGO_TYPES:
+        return f"use an {', '.join(LOGO_TYPES)} image (export it as one from an image editor)"
+    path, _ = inside(layer.folder, relative, "logo")
+    if path is None:
+        return "give the image's path relative to edition.yml"
+    if path.stat().st_size > LOGO_MAX_BYTES:
+        return "export a smaller image: a header logo needs no more than about 400 pixels wide"
+    if suffix == ".svg":
+        return (
+            "export the logo again as plain SVG (no scripts, links, embedded web content or "
+            "DOCTYPE), or as a PNG"
+        )
+    return (
+        f"the file is damaged or is another type renamed to {suffix}: open it in an image "
+        f"editor and save it again as {suffix.lstrip('.').upper()}"
+    )
 
 
 def contact(layer: Layer, where: Where, c: dict[str, Any]) -> m.Contact:

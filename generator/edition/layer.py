@@ -16,7 +16,6 @@ found so far and the council's source texts that quotes are checked against.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,31 +23,42 @@ from ..content import model as m
 from ..content.errors import Problem
 from ..content.yamlsafe import Document
 from .files import inside
+from .text import PLACEHOLDER, first_difference, nearest, sentences
+from .text import fold as fold  # where the other parts have always found it
 
 Where = tuple[str | int, ...]
 
 
-def fold(text: str) -> str:
-    """Text as compared with a source: emphasis marks dropped, quotes and spaces evened."""
-    text = text.replace("*", "").replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def hint_choice(value: str, choices: list[str], kind: str) -> str:
-    """``did you mean 'x'?`` for a near miss, else the choices there are."""
+    """``did you mean 'x'?`` for a near miss (or a part of one), else the choices there are."""
     guess = difflib.get_close_matches(value, choices, n=1)
+    if not guess and len(value) >= 3:
+        # ``enforcement`` is too short beside ``enforcement-and-disruption`` for difflib.
+        low = value.lower()
+        guess = sorted((c for c in choices if low in c.lower()), key=len)[:1]
     return f"did you mean '{guess[0]}'?" if guess else f"{kind}: {', '.join(choices)}"
 
 
 class Layer:
     """One edition being checked against the bank: every problem is collected, none raised."""
 
-    def __init__(self, bank: m.Bank, doc: Document, folder: Path, root: Path | None) -> None:
+    def __init__(
+        self,
+        bank: m.Bank,
+        doc: Document,
+        folder: Path,
+        root: Path | None,
+        skipped: frozenset[str] = frozenset(),
+    ) -> None:
         self.bank, self.doc, self.folder, self.root = bank, doc, folder, root
         self.d: dict[str, Any] = doc.data
         self.problems: list[Problem] = []
         self.texts: dict[str, str] = {}  # edition source id -> folded text
+        self.files: dict[str, str] = {}  # edition source id -> its file, as edition.yml names it
+        # What an earlier error already accounts for: entries the schema refused
+        # (``source:<id>``, ``question:<ID>``, ``page:<path>``) and sources that cannot be
+        # read. Whatever refers to them is not checked again, so one mistake is one error.
+        self.skipped = set(skipped)
 
     def problem(self, where: Where, message: str, hint: str = "") -> None:
         self.problems.append(self.doc.problem(where, message, hint))
@@ -69,22 +79,34 @@ class Layer:
             path, problem = inside(self.folder, s["file"], "source file")
             text = ""
             if path is None:
-                self.problem((*where, "file"), str(problem), "put a plain-text copy beside it")
+                self.problem(
+                    (*where, "file"),
+                    str(problem),
+                    "put a plain-text copy beside edition.yml: "
+                    f"qbank extract YOUR-DOCUMENT.pdf -o {Path(s['file']).name}",
+                )
+                self.skipped.add(f"source:{s['id']}")
             else:
                 try:
                     text = path.read_text("utf-8")
                 except (UnicodeDecodeError, OSError):
                     self.problem(
-                        (*where, "file"), "source file is not UTF-8 text", "save it as UTF-8"
+                        (*where, "file"),
+                        "source file is not UTF-8 text",
+                        "save it as UTF-8, or make it again with qbank extract",
                     )
+                    self.skipped.add(f"source:{s['id']}")
             self.texts[s["id"]] = fold(text)
+            self.files[s["id"]] = s["file"]
             out.append(
                 m.Source(s["id"], s["title"], s["publisher"], s["date"], Path(s["file"]).name)
             )
         return tuple(out)
 
-    def quoted(self, where: Where, document: str, words: str) -> bool:
-        """Whether ``words`` occur in the source ``document``; a problem is recorded if not."""
+    def known_source(self, where: Where, document: str) -> bool:
+        """Whether quotes from ``document`` can be checked; an unknown one is a problem."""
+        if f"source:{document}" in self.skipped:
+            return False  # its own error is already reported
         if document not in self.texts:
             self.problem(
                 where,
@@ -93,15 +115,33 @@ class Layer:
                 if self.texts
                 else "list the document under 'sources:' first",
             )
-            return False
-        if fold(words) not in self.texts[document]:
-            self.problem(
-                where,
-                f"not found word for word in source '{document}': {words[:60]!r}",
-                "copy the words exactly from the source's text file",
-            )
+            self.skipped.add(f"source:{document}")  # reported once, at its first use
             return False
         return True
+
+    def quoted(self, where: Where, document: str, words: str) -> bool:
+        """Whether ``words`` occur in the source ``document``; a problem is recorded if not.
+
+        A placeholder from the starter is not checked: it is warned about instead.
+        """
+        if PLACEHOLDER.search(words) or not self.known_source(where, document):
+            return False
+        source = self.texts[document]
+        if fold(words) in source:
+            return True
+        missing = next((s for s in sentences(fold(words)) if s not in source), fold(words))
+        near = nearest(missing, source)
+        file = self.files.get(document, document)
+        hint = f"copy the words exactly from {file}"
+        if near:
+            diff = first_difference(missing, near)
+            hint = f"nearest in {file}: {near[:160]!r}" + (f"; {diff}" if diff else "")
+        self.problem(
+            where,
+            f"not found word for word in source '{document}': {missing[:100]!r}",
+            hint,
+        )
+        return False
 
     def ref(self, where: Where, s: dict[str, Any]) -> m.SourceRef:
         self.quoted((*where, "quote"), s["document"], s["quote"])

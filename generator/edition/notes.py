@@ -28,7 +28,7 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
                 "set checked to the day you last confirmed the note against its sources",
             )
         for j, ref in enumerate(n["applies_to"]):
-            if ref not in refs:
+            if ref not in refs and ref not in layer.skipped:  # skipped: reported already
                 layer.problem(
                     ("notes", i, "applies_to", j),
                     f"note '{n['id']}' applies to '{ref}', which this edition does not have",

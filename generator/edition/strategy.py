@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..content import model as m
-from .layer import Layer, Where, fold, hint_choice
+from .layer import Layer, Where, hint_choice
+from .text import fold
 
 
 def strategy(layer: Layer) -> m.Strategy | None:
@@ -15,24 +16,29 @@ def strategy(layer: Layer) -> m.Strategy | None:
         return None
     doc = s["source"]
     here: Where = ("strategy",)
+    # An unknown source is one error, at 'source:', not one at every passage quoted from it.
+    checked = layer.known_source((*here, "source"), doc)
 
     def passage(key: str) -> m.Passage | None:
         if key not in s:
             return None
-        layer.quoted((*here, key, "text"), doc, s[key]["text"])
+        if checked:
+            layer.quoted((*here, key, "text"), doc, s[key]["text"])
         return m.Passage(s[key]["section"], fold(s[key]["text"]))
 
     def listing(key: str) -> m.Listing | None:
         if key not in s:
             return None
         for i, item in enumerate(s[key]["items"]):
-            layer.quoted((*here, key, "items", i), doc, item)
+            if checked:
+                layer.quoted((*here, key, "items", i), doc, item)
         return m.Listing(s[key]["section"], tuple(fold(x) for x in s[key]["items"]))
 
     review = None
     if "review" in s:
         r = s["review"]
-        layer.quoted((*here, "review", "text"), doc, r["text"])
+        if checked:
+            layer.quoted((*here, "review", "text"), doc, r["text"])
         review = m.Review(r["section"], fold(r["text"]), r["adopted"], r["years"])
     aim, actions, line = passage("aim"), listing("council_actions"), passage("reporting_line")
     assert aim and actions and line  # required by the schema
