@@ -49,4 +49,5 @@ def test_every_table_header_in_every_pdf_download_has_a_scope(built_site: Path) 
 
 def test_meeting_pack_table_headers_have_a_scope(bank: Bank) -> None:
     scopes = header_scopes(make_pack(bank, "pcp", ["drugs", "cyber"], fmt="pdf"))
-    assert len(scopes) == 8 and None not in scopes
+    # Two threat tables of 4 columns; a header row repeated on a new page is tagged again.
+    assert len(scopes) >= 8 and len(scopes) % 4 == 0 and None not in scopes

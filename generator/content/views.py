@@ -118,13 +118,30 @@ def resource_link(r: Resource) -> str:
     return f" Link: {r.link} ({r.link_status})." if r.link else ""
 
 
-def is_repeat(note: EditorialNote, question: Question) -> bool:
-    """A question's note that its whole checklist carries too: printed once, at the top."""
-    return f"audience:{question.audience_id}" in note.applies_to
+def printed_notes(bank: Bank, audience: Audience) -> tuple[EditorialNote, ...]:
+    """The notes a printed checklist gives in full, once each, under "Editorial notes" after
+    its questions: the body's own, then each question's in the order they first bear.
+
+    Where a note bears, the checklist prints only its title (:func:`note_reference`): a note
+    on twelve questions printed in full twelve times, or long notes between the questions,
+    would push the questions apart and double the pages.
+    """
+    found: dict[str, EditorialNote] = {}
+    for n in bank.notes_for(f"audience:{audience.id}"):
+        found.setdefault(n.id, n)
+    for q in audience.questions:
+        for n in bank.notes_for(f"question:{q.id}"):
+            found.setdefault(n.id, n)
+    return tuple(found.values())
+
+
+NOTES_HEADING = "Editorial notes"
 
 
 def note_reference(note: EditorialNote) -> str:
-    return f"Editorial note: {note.title} (in full above)."
+    """``Editorial note: PCCs to be abolished (in full under “Editorial notes” below).``"""
+    kind = "Local note" if note.edition_note else "Editorial note"
+    return f"{kind}: {note.title} (in full under “{NOTES_HEADING}” below)."
 
 
 @dataclass(frozen=True)
