@@ -136,11 +136,46 @@ def test_next_build_removes_stale_folders_of_an_interrupted_one(tmp_path: Path) 
         for name in [*stale, running]:
             (tmp_path / name).mkdir()
             (tmp_path / name / "index.html").write_text("half a site", "utf-8")
+            (tmp_path / name / MARKER).write_text("made by qbank build", "utf-8")
+        # Named like a build's leftovers, but without its marker: someone's, kept (issue 21.2).
+        theirs = _lookalikes(tmp_path)
         build_site(ROOT, tmp_path / "site")
-        assert sorted(p.name for p in tmp_path.iterdir()) == [running, "site"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running, "site", *theirs])
+        assert (tmp_path / ".site-old-mybackup" / "m.docx").read_bytes() == b"my work"
     finally:
         live.kill()
         live.wait()
+
+
+def _lookalikes(folder: Path) -> list[str]:
+    """Folders and a file named like a build's leftovers, made by someone else."""
+    backup = folder / ".site-old-mybackup"
+    backup.mkdir()
+    (backup / "m.docx").write_bytes(b"my work")
+    notes = folder / ".site-building-notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("notes", "utf-8")
+    (folder / ".site-old-12345678").write_text("a file, not a build", "utf-8")
+    linked = folder / ".site-old-999999997"  # a link to a marked build is still not ours
+    target = folder / "elsewhere"
+    target.mkdir()
+    (target / MARKER).write_text("x", "utf-8")
+    linked.symlink_to(target, target_is_directory=True)
+    return [backup.name, notes.name, ".site-old-12345678", linked.name, target.name]
+
+
+def test_only_folders_a_build_marked_are_removed_as_leftovers(tmp_path: Path) -> None:
+    from generator.site.outdir import make_temporary, remove_stale
+
+    theirs = _lookalikes(tmp_path)
+    before = snapshot(tmp_path)
+    leftover = make_temporary(tmp_path / "site")  # as an interrupted build leaves it
+    assert (leftover / MARKER).is_file()  # marked from the start, not only when complete
+    os.rename(leftover, tmp_path / ".site-building-999999999-ab12")
+    removed = remove_stale(tmp_path / "site")
+    assert [p.name for p in removed] == [".site-building-999999999-ab12"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)
+    assert snapshot(tmp_path) == before
 
 
 def test_ctrl_c_prints_one_line_and_leaves_no_temporary_folder(tmp_path: Path) -> None:
