@@ -169,12 +169,23 @@ def test_brand_colour_passing_aa_colours_the_header(tmp_path: Path) -> None:
         ("site_url: 'javascript:alert(1)'", "must start with https:// or http://"),
         ("site_url: 'https:///path'", "has no host name"),
         ("site_url: 'ftp://files.example.gov.uk/'", "must start with https:// or http://"),
+        # Page paths are added after it: a query or fragment breaks every link (issue 21.11).
+        ("site_url: 'https://example.gov.uk/soc/?page=1'", "contains '?'"),
+        ("site_url: 'https://example.gov.uk/soc/#top'", "contains '#'"),
+        ("site_url: 'https://example.gov.uk/soc?'", "contains '?'"),
+        ("national_site: 'https://example.gov.uk/?x#y'", "contains '?'"),
     ],
 )
 def test_site_url_must_be_a_real_web_address(tmp_path: Path, line: str, rule: str) -> None:
     p = one(tmp_path, f"council: A\n{line}\n")
     assert p.line == 2 and rule in p.message
     assert p.hint.startswith("write the full address")
+
+
+def test_a_contact_form_address_may_have_a_query(tmp_path: Path) -> None:
+    text = "council: A\ncontacts:\n  - role: Officer\n    url: 'https://a.gov.uk/form?id=soc#top'\n"
+    (tmp_path / "edition.yml").write_text(text, "utf-8")
+    assert load_bank(ROOT, tmp_path).edition.contacts[0].url.endswith("?id=soc#top")
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,21 @@ def url_problem(value: str) -> str | None:
     return None
 
 
+def base_url_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an address pages are put under (``site_url``,
+    ``national_site``), or None. Page paths are appended to it, so a ``?query`` or
+    ``#fragment`` would swallow them: every link in the spreadsheets would be broken."""
+    if problem := url_problem(value):
+        return problem
+    if "?" in value or "#" in value:
+        mark = "?" if "?" in value else "#"
+        return (
+            f"contains '{mark}': the address of the site's home folder cannot have a query "
+            "(?...) or fragment (#...), because page addresses are added after it"
+        )
+    return None
+
+
 def _channel(value: int) -> float:
     c = value / 255
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import model as m
-from .files import check_logo, contrast, url_problem
+from .files import base_url_problem, check_logo, contrast, url_problem
 from .layer import Layer, Where
 
 WHITE = "#ffffff"
@@ -22,7 +22,7 @@ def identity(layer: Layer) -> dict[str, Any]:
             layer.problem(("logo",), problem, "give the image's path relative to edition.yml")
         logo = str(path) if path else ""
     for key in ("site_url", "national_site"):
-        if key in d and (problem := url_problem(d[key])):
+        if key in d and (problem := base_url_problem(d[key])):
             layer.problem(
                 (key,),
                 f"'{key}' {problem}",
