@@ -225,6 +225,7 @@ def test_accessibility_contact_and_enforcement(tmp_path: Path, built_site: Path)
 # The logo -----------------------------------------------------------------------------------
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+OPEN = b'<svg xmlns="http://www.w3.org/2000/svg">'
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
 )
@@ -271,11 +272,41 @@ def test_logo_size_cap(tmp_path: Path) -> None:
         (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
          "declares entities or a DTD"),
         (b"<html/>", "not an SVG image"),
+        # Issue 21.7: what CSS unescapes, strings taken as addresses, style sheet instructions.
+        (OPEN + rb'<style>@\69mport "https://x.example/a.css";</style></svg>',
+         "<style> refers to an outside resource: @import"),
+        (OPEN + rb'<style>rect { fill: \75rl(https://x.example/a) }</style></svg>',
+         "<style> refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + rb'<rect style="fill:\75rl(https://x.example/a)"/></svg>',
+         "'style' attribute refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + b'<style>rect { background: image-set("https://x.example/a.png" 1x) }</style>'
+         b"</svg>", "<style> refers to an outside resource: image-set()"),
+        (OPEN + b"<rect style='mask: -webkit-image-set(\"//x.example/a.png\" 1x)'/></svg>",
+         "refers to an outside resource: -webkit-image-set()"),
+        (OPEN + b'<rect fill="url(&quot;https://x.example/a&quot;)"/></svg>',
+         "'fill' attribute refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + b'<style>@font-face { src: local(x) }</style></svg>', "@font-face"),
+        (b'<?xml-stylesheet href="https://x.example/a.css"?>' + OPEN + b"</svg>",
+         "processing instruction <?xml-stylesheet"),
+        (OPEN + b'<a href="#x"><set attributeName="href" to="https://x.example/"/></a></svg>',
+         "changes a link"),
     ],
 )  # fmt: skip
 def test_unsafe_svg_logo_is_refused(tmp_path: Path, svg: bytes, rule: str) -> None:
     p = one(tmp_path, "council: A\nlogo: logo.svg\n", {"logo.svg": svg})
     assert p.message.startswith("logo 'logo.svg': ") and rule in p.message
+
+
+def test_svg_logo_may_refer_inside_itself(tmp_path: Path) -> None:
+    svg = OPEN + (
+        b'<?ignored-in-a-comment?--><defs><linearGradient id="g"/></defs>'
+        b'<rect fill="url(#g)" style="stroke: url(\'#g\'); fill: rgb(1 2 3)" '
+        b'transform="translate(1 2) rotate(3)"/>'
+        b"<style>@media (prefers-color-scheme: dark) { rect { fill: hsl(0 0% 90%) } }</style></svg>"
+    ).replace(b"<?ignored-in-a-comment?--", b"<!-- a comment --")
+    (tmp_path / "edition.yml").write_text("council: A\nlogo: logo.svg\n", "utf-8")
+    (tmp_path / "logo.svg").write_bytes(svg)
+    assert load_bank(ROOT, tmp_path).edition.logo_page_path == "assets/council-logo.svg"
 
 
 def test_safe_svg_logo_is_taken(tmp_path: Path) -> None:
