@@ -370,3 +370,81 @@ def test_contacts_per_body_on_its_page_and_in_its_pack(tmp_path: Path) -> None:
     word = Document(io.BytesIO(make_pack(bank, "pcp", [], fmt="docx")))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert cells.index("Panel scrutiny officer") < cells.index("Community safety manager")
+
+
+# Raster logos: decoded whole, written afresh (issue 21.14) -----------------------------------
+
+HOSTILE_TAIL = b"<html><script>alert(1)</script></html>"
+
+
+def _image(fmt: str, mode: str = "RGBA", **save: object) -> bytes:
+    from PIL import Image
+
+    image = Image.new(mode, (6, 4), (200, 30, 40, 255) if mode == "RGBA" else (200, 30, 40))
+    out = io.BytesIO()
+    image.save(out, fmt, **save)
+    return out.getvalue()
+
+
+def _noise_png() -> bytes:
+    """A PNG that does not compress, so cutting it short cuts its pixels."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    pixels = bytes((i * 7919 + (i >> 3) * 104729) % 251 for i in range(64 * 64 * 3))
+    Image.frombytes("RGB", (64, 64), pixels).save(out, "PNG")
+    return out.getvalue()
+
+
+def _published_logo(folder: Path, name: str, data: bytes) -> bytes:
+    from generator.site.outputs import _site_files
+
+    (folder / "edition.yml").write_text(f"council: A\nlogo: {name}\n", "utf-8")
+    (folder / name).write_bytes(data)
+    bank = load_bank(ROOT, folder)
+    return _site_files(bank, ())[bank.edition.logo_page_path]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("crest.png", "PNG"), ("crest.jpg", "JPEG")])
+def test_raster_logo_is_published_as_its_pixels_only(tmp_path: Path, name: str, fmt: str) -> None:
+    from PIL import Image, PngImagePlugin
+
+    extra: dict[str, object] = {}
+    if fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", "<script>alert(2)</script>")
+        extra["pnginfo"] = text
+    else:
+        extra["exif"] = Image.Exif().tobytes() + b"<script>alert(3)</script>"
+    original = _image(fmt, "RGBA" if fmt == "PNG" else "RGB", **extra) + HOSTILE_TAIL
+    published = _published_logo(tmp_path, name, original)
+    assert b"<script" not in published and b"<html" not in published
+    with Image.open(io.BytesIO(published)) as image:
+        assert (image.format, image.size) == (fmt, (6, 4))
+        assert "Comment" not in image.info and "exif" not in image.info
+    assert _published_logo(tmp_path, name, original) == published  # byte for byte, every build
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("crest.png", _noise_png()[:600], "is a damaged or incomplete PNG image"),
+        ("crest.png", b"\x89PNG\r\n\x1a\n" + HOSTILE_TAIL, "is not a readable PNG image"),
+        ("crest.jpg", b"\xff\xd8\xff" + HOSTILE_TAIL, "is not a readable JPEG image"),
+        ("crest.png", _image("JPEG", "RGB"), "does not start like a .png file"),
+    ],
+)
+def test_raster_logo_that_does_not_decode_whole_is_refused(
+    tmp_path: Path, name: str, data: bytes, says: str
+) -> None:
+    p = one(tmp_path, f"council: A\nlogo: {name}\n", {name: data})
+    assert p.message.startswith(f"logo '{name}' ") and says in p.message, p.message
+
+
+def test_raster_logo_too_many_pixels_is_refused(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (5000, 10)).save(out, "PNG")  # a few hundred bytes, many pixels
+    p = one(tmp_path, "council: A\nlogo: wide.png\n", {"wide.png": out.getvalue()})
+    assert "is 5000 by 10 pixels: a logo may be at most 4096 pixels a side" in p.message

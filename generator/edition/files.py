@@ -15,6 +15,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from .css_refs import outside_reference
+from .raster import clean_raster, raster_problem
 
 LOGO_MAX_BYTES = 1024 * 1024
 # What each logo type's file must start with.
@@ -72,6 +73,8 @@ def check_logo(folder: Path, relative: str) -> tuple[Path | None, str | None]:
         problem = svg_problem(data)
     elif not data.startswith(_MAGIC[suffix]):
         problem = f"logo '{relative}' does not start like a {suffix} file: is it another type?"
+    elif found := raster_problem(data, suffix):
+        problem = f"logo '{relative}' {found}"
     if problem:
         return None, f"logo '{relative}': {problem}" if suffix == ".svg" else problem
     return path, None
@@ -89,6 +92,15 @@ class _TreeWithInstructions(ET.TreeBuilder):
     def pi(self, target: str, text: str | None = None) -> ET.Element:
         self.instructions.append(target)
         return super().pi(target, text)
+
+
+def logo_bytes(path: Path) -> bytes:
+    """What the site publishes for a logo :func:`check_logo` accepted: an SVG as it is (its
+    every element and attribute was checked), a PNG or JPEG written afresh from its pixels
+    (see :mod:`.raster`), so nothing after or beside the image reaches the site."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    return data if suffix == ".svg" else clean_raster(data, suffix)
 
 
 def svg_problem(data: bytes) -> str | None:
