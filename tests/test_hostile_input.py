@@ -254,3 +254,39 @@ def test_build_prints_each_content_error_once(
     assert code == 1
     assert err.count("missing required key 'name'") == 1, err
     assert err.count("content errors found") == 1, err
+
+
+# Issue 21.9: odd dates and titles for `qbank pack` ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("3 December 0001", "1"), ("0026-12-03", "26"), ("3/12/1066", "1066"), ("3 Dec 2101", "2101")],
+)
+def test_pack_refuses_a_date_outside_sane_years(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, year: str
+) -> None:
+    out = tmp_path / "pack.docx"
+    code = main(["pack", "--audience", "pcp", "--date", typed, "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"meeting date {typed!r} is in the year {year}: give a year from 1900 to 2100" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("ext", "char", "name"), [
+    ("docx", "\x0b", "a vertical tab (U+000B) at character 5"),
+    ("pdf", "\x0b", "a vertical tab (U+000B) at character 5"),
+    ("docx", "\n", "a line break (U+000A) at character 5"),
+    ("pdf", "\x1b", "an escape character (U+001B) at character 5"),
+])  # fmt: skip
+def test_pack_title_with_a_control_character_is_named_and_placed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ext: str, char: str, name: str
+) -> None:
+    out = tmp_path / f"pack.{ext}"
+    code = main(["pack", "--audience", "pcp", "--title", f"Meet{char}X", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"meeting title {f'Meet{char}X'!r} has {name}" in err, err
+    assert "hint: " in err and "XML compatible" not in err
+    assert not out.exists()

@@ -77,7 +77,8 @@ def make_pack(
     if any(t.priority_rank for t in bank.threats):  # a local edition's priorities set the order
         order = {t.id: i for i, t in enumerate(bank.threats)}
         threats = tuple(sorted(threats, key=lambda t: order[t.id]))
-    meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date), title.strip())
+    when, title = c.parse_date(date), c.meeting_title(title)
+    meeting = c.Meeting(bank.edition.council, audience.name, when, title)
     return FORMATS[fmt](bank, audience, threats, meeting, answers or {})
 
 
