@@ -232,6 +232,70 @@ def test_pack_refuses_a_name_that_does_not_match_the_format(
     assert not out.exists()
 
 
+# Issue 21.12: -o never overwrites unasked, never follows a link, never publishes -----------
+
+
+def _pack(capsys: pytest.CaptureFixture[str], out: Path, *more: str) -> tuple[int, str]:
+    code = main([*more, "pack", "--audience", "pcp", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_pack_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], umask_022: None
+) -> None:
+    out = tmp_path / "pack.docx"
+    out.write_bytes(b"last week's pack, with notes")
+    code, err = _pack(capsys, out)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert out.read_bytes() == b"last week's pack, with notes"
+    assert main(["pack", "--audience", "pcp", "-o", str(out), "--force"]) == 0
+    assert zipfile.is_zipfile(out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644  # an ordinary file, not a temporary's 0600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.docx"]  # no temporary left
+
+
+def test_pack_never_writes_through_a_symbolic_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"someone's file")
+    for name in ("pack.docx", "dangling.pdf"):
+        link = tmp_path / name
+        link.symlink_to(precious if name == "pack.docx" else tmp_path / "nowhere.pdf")
+        for force in ((), ("--force",)):
+            code = main(["pack", "--audience", "pcp", "-o", str(link), *force])
+            err = capsys.readouterr().err
+            assert code == 2 and "symbolic link" in err, err
+            assert link.is_symlink()
+    assert precious.read_bytes() == b"someone's file"
+    assert not (tmp_path / "nowhere.pdf").exists()
+
+
+def test_a_pack_is_never_written_where_the_next_build_would_publish_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_bank(tmp_path / "bank")
+    (tmp_path / "to-docs").symlink_to(root / "docs", target_is_directory=True)
+    before = snapshot(root)
+    for out in (
+        root / "docs" / "x.docx",
+        root / "docs" / "about" / "x.pdf",
+        root / "overrides" / "x.pdf",
+        root / "questions" / "x.docx",
+        tmp_path / "to-docs" / "x.docx",  # a link to docs/ is docs/
+    ):
+        code, err = _pack(capsys, out, "--root", str(root))
+        assert code == 2 and "refusing to write" in err, (out, err)
+        assert "docs/" not in str(out) or "would publish it" in err
+    assert snapshot(root) == before
+    code, err = _pack(capsys, ROOT / "docs" / "x.docx")  # the real project, by default
+    assert code == 2 and "would publish it" in err
+    assert not (ROOT / "docs" / "x.docx").exists()
+    assert _pack(capsys, root / "pack.docx", "--root", str(root))[0] == 0  # beside bank.yml
+
+
 # Point 3 -----------------------------------------------------------------------------------
 
 

@@ -74,6 +74,32 @@ def check_output(out: Path, root: Path, edition: Path | None = None) -> None:
         )
 
 
+# Folders whose files the next build copies into the site: MkDocs' docs_dir, and the
+# theme's custom_dir (its non-template files are copied too).
+PUBLISHED = ("docs", "overrides")
+
+
+def check_file_output(path: Path, root: Path) -> None:
+    """Raise :class:`UnsafeOutput` if a file written to ``path`` (a meeting pack) would land
+    in one of the project's own folders: in ``docs/`` the next build would publish it, notes
+    and answers included."""
+    # The folder as it really is (a link to docs/ is docs/); the file itself is not followed.
+    target = path.absolute().parent.resolve() / path.name
+    for project in dict.fromkeys([root.resolve(), CODE_ROOT]):
+        for name in PROTECTED:
+            folder = project / name
+            if _inside(target, folder):
+                why = (
+                    "the next build would publish it on the site, notes included"
+                    if name in PUBLISHED
+                    else "a pack does not belong among the project's own files"
+                )
+                raise UnsafeOutput(
+                    f"refusing to write {path}: it is inside the project's {name}/ folder, "
+                    f"and {why}.\n    hint: write it outside the project, or beside bank.yml"
+                )
+
+
 def write_marker(folder: Path) -> None:
     """Mark ``folder`` as a build, which the next build may replace."""
     (folder / MARKER).write_text(MARKER_TEXT, "utf-8")
