@@ -13,7 +13,7 @@ from ..downloads.registry import PendingDownloads, start_downloads
 from ..edition.files import logo_bytes
 from .local_pages import brand_css, local_pages
 from ..content.model import ANSWER_STATUSES, Bank
-from ..content.markup import long_date
+from ..content.markup import html_line, long_date
 from .render import Renderer
 from ..content.textrules import one_line
 
@@ -27,7 +27,7 @@ DOCX_JS = ROOT / "node_modules" / "docx" / "dist" / "index.iife.js"
 
 def _title(text: str) -> str:
     # Themes print navigation titles unescaped: content text must arrive escaped, on one line.
-    return str(escape(one_line(text)))
+    return str(html_line(text))
 
 
 def nav(bank: Bank) -> list[dict[str, object]]:
