@@ -13,14 +13,29 @@ pixels, so a build stays reproducible.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PIL import Image, ImageCms, ImageOps, JpegImagePlugin, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 # A header logo is shown a few dozen pixels high: this is generous, and keeps a 1 MB file
 # from unpacking into gigabytes of pixels (Pillow's own limit is far higher).
 MAX_SIDE = 4096
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+@contextmanager
+def _truncated_refused() -> Iterator[None]:
+    """Pillow's own strictness for the block: WeasyPrint, once imported, tells Pillow to
+    fill in what a truncated image lacks (``ImageFile.LOAD_TRUNCATED_IMAGES``), which
+    would let half a logo through in a build that also makes PDFs."""
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def _open(data: bytes, suffix: str) -> Image.Image:
@@ -36,7 +51,8 @@ def _open(data: bytes, suffix: str) -> Image.Image:
             f"is {width} by {height} pixels: a logo may be at most {MAX_SIDE} pixels a side"
         )
     try:
-        image.load()  # every pixel: a truncated or damaged file fails here
+        with _truncated_refused():
+            image.load()  # every pixel: a truncated or damaged file fails here
     except (OSError, SyntaxError, ValueError) as exc:
         raise ValueError(f"is a damaged or incomplete {kind} image ({exc})") from None
     return image
