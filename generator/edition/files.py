@@ -7,15 +7,11 @@ so each check returns what is wrong, worded with the rule, or ``None`` when all 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
-from .css_refs import outside_reference
 from .raster import clean_raster, raster_problem
+from .svg import svg_problem
 
 LOGO_MAX_BYTES = 1024 * 1024
 # What each logo type's file must start with.
@@ -25,10 +21,6 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
 }
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# SMIL elements that can set an attribute (an href) to a value of their own.
-_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform"})
 
 
 def inside(
@@ -80,20 +72,6 @@ def check_logo(folder: Path, relative: str) -> tuple[Path | None, str | None]:
     return path, None
 
 
-class _TreeWithInstructions(ET.TreeBuilder):
-    """Builds the tree as usual and notes every processing instruction, even one before the
-    root element (which the tree itself would drop): ``<?xml-stylesheet href="…"?>`` loads
-    an outside style sheet."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.instructions: list[str] = []
-
-    def pi(self, target: str, text: str | None = None) -> ET.Element:
-        self.instructions.append(target)
-        return super().pi(target, text)
-
-
 def logo_bytes(path: Path) -> bytes:
     """What the site publishes for a logo :func:`check_logo` accepted: an SVG as it is (its
     every element and attribute was checked), a PNG or JPEG written afresh from its pixels
@@ -101,52 +79,6 @@ def logo_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     suffix = path.suffix.lower()
     return data if suffix == ".svg" else clean_raster(data, suffix)
-
-
-def svg_problem(data: bytes) -> str | None:
-    """Why an SVG cannot go in the site header (scripts, events, external content), or None.
-
-    CSS (in ``<style>``, ``style`` and every other attribute, where presentation attributes
-    such as ``fill`` take ``url()``) is read by a CSS tokeniser, escapes undone; see
-    :mod:`.css_refs`.
-    """
-    builder = _TreeWithInstructions()
-    try:
-        parser = SafeET.DefusedXMLParser(target=builder)
-        parser.feed(data)
-        root = parser.close()
-    except DefusedXmlException:
-        return "the SVG declares entities or a DTD, which are not allowed"
-    except SafeET.ParseError as exc:
-        return f"the SVG is not well-formed XML ({exc})"
-    if builder.instructions:
-        return (
-            f"the SVG has a processing instruction <?{builder.instructions[0]} …?>, "
-            "which can load an outside style sheet"
-        )
-    if root.tag not in (f"{_SVG_NS}svg", "svg"):
-        return "the file is not an SVG image (its root element is not <svg>)"
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue  # a comment
-        name = el.tag.rsplit("}", 1)[-1].lower()
-        if name == "script":
-            return "the SVG contains a <script> element"
-        if name == "foreignobject":
-            return "the SVG contains a <foreignObject> element"
-        if name == "style" and (found := outside_reference("".join(el.itertext()))):
-            return f"the SVG's <style> refers to an outside resource: {found}"
-        if name in _ANIMATIONS and el.get("attributeName", "").lower().endswith("href"):
-            return f"the SVG's <{name}> changes a link (attributeName {el.get('attributeName')})"
-        for attr, value in el.attrib.items():
-            local = attr.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"the SVG has an event attribute '{local}'"
-            if (attr == _XLINK_HREF or local == "href") and not value.strip().startswith("#"):
-                return f"the SVG refers to an outside resource '{value}'"
-            if found := outside_reference(value):
-                return f"the SVG's '{local}' attribute refers to an outside resource: {found}"
-    return None
 
 
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
