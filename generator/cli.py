@@ -131,9 +131,12 @@ def _serve(args: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     from .content.answers import read_answers
     from .content.views import parse_date
-    from .downloads.pack import pack_format, write_pack
+    from .downloads.pack import check_target, pack_format, write_pack
+    from .site.outdir import check_file_output
 
     fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
+    check_file_output(Path(args.output), args.root)
+    check_target(Path(args.output), args.force)
     bank = load_bank(args.root, args.edition)
     answers = None
     if args.answers:
@@ -150,6 +153,7 @@ def _pack(args: argparse.Namespace) -> int:
         Path(args.output),
         title=args.title,
         answers=answers,
+        force=args.force,
     )
     print(f"Wrote {out}.")
     return 0
@@ -277,6 +281,7 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--format", choices=["docx", "pdf"], help="default: from -o's extension")
     k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")
     k.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.pdf")
+    k.add_argument("--force", action="store_true", help="replace FILE if it exists")
     k.set_defaults(run=_pack)
     n = sub.add_parser(
         "new-edition",

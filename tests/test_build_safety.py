@@ -136,11 +136,46 @@ def test_next_build_removes_stale_folders_of_an_interrupted_one(tmp_path: Path) 
         for name in [*stale, running]:
             (tmp_path / name).mkdir()
             (tmp_path / name / "index.html").write_text("half a site", "utf-8")
+            (tmp_path / name / MARKER).write_text("made by qbank build", "utf-8")
+        # Named like a build's leftovers, but without its marker: someone's, kept (issue 21.2).
+        theirs = _lookalikes(tmp_path)
         build_site(ROOT, tmp_path / "site")
-        assert sorted(p.name for p in tmp_path.iterdir()) == [running, "site"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running, "site", *theirs])
+        assert (tmp_path / ".site-old-mybackup" / "m.docx").read_bytes() == b"my work"
     finally:
         live.kill()
         live.wait()
+
+
+def _lookalikes(folder: Path) -> list[str]:
+    """Folders and a file named like a build's leftovers, made by someone else."""
+    backup = folder / ".site-old-mybackup"
+    backup.mkdir()
+    (backup / "m.docx").write_bytes(b"my work")
+    notes = folder / ".site-building-notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("notes", "utf-8")
+    (folder / ".site-old-12345678").write_text("a file, not a build", "utf-8")
+    linked = folder / ".site-old-999999997"  # a link to a marked build is still not ours
+    target = folder / "elsewhere"
+    target.mkdir()
+    (target / MARKER).write_text("x", "utf-8")
+    linked.symlink_to(target, target_is_directory=True)
+    return [backup.name, notes.name, ".site-old-12345678", linked.name, target.name]
+
+
+def test_only_folders_a_build_marked_are_removed_as_leftovers(tmp_path: Path) -> None:
+    from generator.site.outdir import make_temporary, remove_stale
+
+    theirs = _lookalikes(tmp_path)
+    before = snapshot(tmp_path)
+    leftover = make_temporary(tmp_path / "site")  # as an interrupted build leaves it
+    assert (leftover / MARKER).is_file()  # marked from the start, not only when complete
+    os.rename(leftover, tmp_path / ".site-building-999999999-ab12")
+    removed = remove_stale(tmp_path / "site")
+    assert [p.name for p in removed] == [".site-building-999999999-ab12"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)
+    assert snapshot(tmp_path) == before
 
 
 def test_ctrl_c_prints_one_line_and_leaves_no_temporary_folder(tmp_path: Path) -> None:
@@ -195,6 +230,70 @@ def test_pack_refuses_a_name_that_does_not_match_the_format(
     assert main(args) == 2
     assert says in capsys.readouterr().err
     assert not out.exists()
+
+
+# Issue 21.12: -o never overwrites unasked, never follows a link, never publishes -----------
+
+
+def _pack(capsys: pytest.CaptureFixture[str], out: Path, *more: str) -> tuple[int, str]:
+    code = main([*more, "pack", "--audience", "pcp", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_pack_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], umask_022: None
+) -> None:
+    out = tmp_path / "pack.docx"
+    out.write_bytes(b"last week's pack, with notes")
+    code, err = _pack(capsys, out)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert out.read_bytes() == b"last week's pack, with notes"
+    assert main(["pack", "--audience", "pcp", "-o", str(out), "--force"]) == 0
+    assert zipfile.is_zipfile(out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644  # an ordinary file, not a temporary's 0600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.docx"]  # no temporary left
+
+
+def test_pack_never_writes_through_a_symbolic_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"someone's file")
+    for name in ("pack.docx", "dangling.pdf"):
+        link = tmp_path / name
+        link.symlink_to(precious if name == "pack.docx" else tmp_path / "nowhere.pdf")
+        for force in ((), ("--force",)):
+            code = main(["pack", "--audience", "pcp", "-o", str(link), *force])
+            err = capsys.readouterr().err
+            assert code == 2 and "symbolic link" in err, err
+            assert link.is_symlink()
+    assert precious.read_bytes() == b"someone's file"
+    assert not (tmp_path / "nowhere.pdf").exists()
+
+
+def test_a_pack_is_never_written_where_the_next_build_would_publish_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_bank(tmp_path / "bank")
+    (tmp_path / "to-docs").symlink_to(root / "docs", target_is_directory=True)
+    before = snapshot(root)
+    for out in (
+        root / "docs" / "x.docx",
+        root / "docs" / "about" / "x.pdf",
+        root / "overrides" / "x.pdf",
+        root / "questions" / "x.docx",
+        tmp_path / "to-docs" / "x.docx",  # a link to docs/ is docs/
+    ):
+        code, err = _pack(capsys, out, "--root", str(root))
+        assert code == 2 and "refusing to write" in err, (out, err)
+        assert "docs/" not in str(out) or "would publish it" in err
+    assert snapshot(root) == before
+    code, err = _pack(capsys, ROOT / "docs" / "x.docx")  # the real project, by default
+    assert code == 2 and "would publish it" in err
+    assert not (ROOT / "docs" / "x.docx").exists()
+    assert _pack(capsys, root / "pack.docx", "--root", str(root))[0] == 0  # beside bank.yml
 
 
 # Point 3 -----------------------------------------------------------------------------------

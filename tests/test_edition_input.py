@@ -169,12 +169,23 @@ def test_brand_colour_passing_aa_colours_the_header(tmp_path: Path) -> None:
         ("site_url: 'javascript:alert(1)'", "must start with https:// or http://"),
         ("site_url: 'https:///path'", "has no host name"),
         ("site_url: 'ftp://files.example.gov.uk/'", "must start with https:// or http://"),
+        # Page paths are added after it: a query or fragment breaks every link (issue 21.11).
+        ("site_url: 'https://example.gov.uk/soc/?page=1'", "contains '?'"),
+        ("site_url: 'https://example.gov.uk/soc/#top'", "contains '#'"),
+        ("site_url: 'https://example.gov.uk/soc?'", "contains '?'"),
+        ("national_site: 'https://example.gov.uk/?x#y'", "contains '?'"),
     ],
 )
 def test_site_url_must_be_a_real_web_address(tmp_path: Path, line: str, rule: str) -> None:
     p = one(tmp_path, f"council: A\n{line}\n")
     assert p.line == 2 and rule in p.message
     assert p.hint.startswith("write the full address")
+
+
+def test_a_contact_form_address_may_have_a_query(tmp_path: Path) -> None:
+    text = "council: A\ncontacts:\n  - role: Officer\n    url: 'https://a.gov.uk/form?id=soc#top'\n"
+    (tmp_path / "edition.yml").write_text(text, "utf-8")
+    assert load_bank(ROOT, tmp_path).edition.contacts[0].url.endswith("?id=soc#top")
 
 
 @pytest.mark.parametrize(
@@ -214,6 +225,7 @@ def test_accessibility_contact_and_enforcement(tmp_path: Path, built_site: Path)
 # The logo -----------------------------------------------------------------------------------
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+OPEN = b'<svg xmlns="http://www.w3.org/2000/svg">'
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
 )
@@ -260,11 +272,41 @@ def test_logo_size_cap(tmp_path: Path) -> None:
         (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
          "declares entities or a DTD"),
         (b"<html/>", "not an SVG image"),
+        # Issue 21.7: what CSS unescapes, strings taken as addresses, style sheet instructions.
+        (OPEN + rb'<style>@\69mport "https://x.example/a.css";</style></svg>',
+         "<style> refers to an outside resource: @import"),
+        (OPEN + rb'<style>rect { fill: \75rl(https://x.example/a) }</style></svg>',
+         "<style> refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + rb'<rect style="fill:\75rl(https://x.example/a)"/></svg>',
+         "'style' attribute refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + b'<style>rect { background: image-set("https://x.example/a.png" 1x) }</style>'
+         b"</svg>", "<style> refers to an outside resource: image-set()"),
+        (OPEN + b"<rect style='mask: -webkit-image-set(\"//x.example/a.png\" 1x)'/></svg>",
+         "refers to an outside resource: -webkit-image-set()"),
+        (OPEN + b'<rect fill="url(&quot;https://x.example/a&quot;)"/></svg>',
+         "'fill' attribute refers to an outside resource: url(https://x.example/a)"),
+        (OPEN + b'<style>@font-face { src: local(x) }</style></svg>', "@font-face"),
+        (b'<?xml-stylesheet href="https://x.example/a.css"?>' + OPEN + b"</svg>",
+         "processing instruction <?xml-stylesheet"),
+        (OPEN + b'<a href="#x"><set attributeName="href" to="https://x.example/"/></a></svg>',
+         "changes a link"),
     ],
 )  # fmt: skip
 def test_unsafe_svg_logo_is_refused(tmp_path: Path, svg: bytes, rule: str) -> None:
     p = one(tmp_path, "council: A\nlogo: logo.svg\n", {"logo.svg": svg})
     assert p.message.startswith("logo 'logo.svg': ") and rule in p.message
+
+
+def test_svg_logo_may_refer_inside_itself(tmp_path: Path) -> None:
+    svg = OPEN + (
+        b'<?ignored-in-a-comment?--><defs><linearGradient id="g"/></defs>'
+        b'<rect fill="url(#g)" style="stroke: url(\'#g\'); fill: rgb(1 2 3)" '
+        b'transform="translate(1 2) rotate(3)"/>'
+        b"<style>@media (prefers-color-scheme: dark) { rect { fill: hsl(0 0% 90%) } }</style></svg>"
+    ).replace(b"<?ignored-in-a-comment?--", b"<!-- a comment --")
+    (tmp_path / "edition.yml").write_text("council: A\nlogo: logo.svg\n", "utf-8")
+    (tmp_path / "logo.svg").write_bytes(svg)
+    assert load_bank(ROOT, tmp_path).edition.logo_page_path == "assets/council-logo.svg"
 
 
 def test_safe_svg_logo_is_taken(tmp_path: Path) -> None:
@@ -328,3 +370,83 @@ def test_contacts_per_body_on_its_page_and_in_its_pack(tmp_path: Path) -> None:
     word = Document(io.BytesIO(make_pack(bank, "pcp", [], fmt="docx")))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert cells.index("Panel scrutiny officer") < cells.index("Community safety manager")
+
+
+# Raster logos: decoded whole, written afresh (issue 21.14) -----------------------------------
+
+HOSTILE_TAIL = b"<html><script>alert(1)</script></html>"
+
+
+def _image(fmt: str, mode: str = "RGBA", **save: object) -> bytes:
+    from PIL import Image
+
+    image = Image.new(mode, (6, 4), (200, 30, 40, 255) if mode == "RGBA" else (200, 30, 40))
+    out = io.BytesIO()
+    image.save(out, fmt, **save)
+    return out.getvalue()
+
+
+def _noise_png() -> bytes:
+    """A PNG that does not compress, so cutting it short cuts its pixels."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    pixels = bytes((i * 7919 + (i >> 3) * 104729) % 251 for i in range(64 * 64 * 3))
+    Image.frombytes("RGB", (64, 64), pixels).save(out, "PNG")
+    return out.getvalue()
+
+
+def _published_logo(folder: Path, name: str, data: bytes) -> bytes:
+    from generator.site.outputs import _site_files
+
+    (folder / "edition.yml").write_text(f"council: A\nlogo: {name}\n", "utf-8")
+    (folder / name).write_bytes(data)
+    bank = load_bank(ROOT, folder)
+    return _site_files(bank, ())[bank.edition.logo_page_path]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("crest.png", "PNG"), ("crest.jpg", "JPEG")])
+def test_raster_logo_is_published_as_its_pixels_only(tmp_path: Path, name: str, fmt: str) -> None:
+    from PIL import Image, PngImagePlugin
+
+    extra: dict[str, object] = {}
+    if fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", "<script>alert(2)</script>")
+        extra["pnginfo"] = text
+    else:
+        extra["exif"] = Image.Exif().tobytes() + b"<script>alert(3)</script>"
+    original = _image(fmt, "RGBA" if fmt == "PNG" else "RGB", **extra) + HOSTILE_TAIL
+    published = _published_logo(tmp_path, name, original)
+    assert b"<script" not in published and b"<html" not in published
+    with Image.open(io.BytesIO(published)) as image:
+        assert (image.format, image.size) == (fmt, (6, 4))
+        assert "Comment" not in image.info and "exif" not in image.info
+    assert _published_logo(tmp_path, name, original) == published  # byte for byte, every build
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("crest.png", _noise_png()[:600], "is a damaged or incomplete PNG image"),
+        ("crest.png", b"\x89PNG\r\n\x1a\n" + HOSTILE_TAIL, "is not a readable PNG image"),
+        ("crest.jpg", b"\xff\xd8\xff" + HOSTILE_TAIL, "is not a readable JPEG image"),
+        ("crest.png", _image("JPEG", "RGB"), "does not start like a .png file"),
+    ],
+)
+def test_raster_logo_that_does_not_decode_whole_is_refused(
+    tmp_path: Path, name: str, data: bytes, says: str
+) -> None:
+    import weasyprint  # noqa: F401 - it makes Pillow lenient with truncated images on import
+
+    p = one(tmp_path, f"council: A\nlogo: {name}\n", {name: data})
+    assert p.message.startswith(f"logo '{name}' ") and says in p.message, p.message
+
+
+def test_raster_logo_too_many_pixels_is_refused(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (5000, 10)).save(out, "PNG")  # a few hundred bytes, many pixels
+    p = one(tmp_path, "council: A\nlogo: wide.png\n", {"wide.png": out.getvalue()})
+    assert "is 5000 by 10 pixels: a logo may be at most 4096 pixels a side" in p.message

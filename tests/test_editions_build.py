@@ -60,3 +60,43 @@ def test_every_editions_content_errors_come_before_any_build(
     err = capsys.readouterr().err
     assert "bad/edition.yml" in err and "worse/edition.yml" in err
     assert not out.exists()
+
+
+def test_every_target_is_checked_before_any_is_touched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs.commands import build as mkdocs_build
+
+    def fake_build(config: object) -> None:  # fast: stands in for MkDocs, writes one page
+        Path(config["site_dir"], "index.html").write_text("a site", "utf-8")  # type: ignore[index]
+
+    monkeypatch.setattr(mkdocs_build, "build", fake_build)
+    monkeypatch.setenv("QBANK_JOBS", "1")  # in this process, so the stand-in is used
+    monkeypatch.setenv("QBANK_CACHE", "0")
+    first = edition(tmp_path / "eds" / "alpha", "council: Alpha Council\n")
+    second = edition(tmp_path / "eds" / "beta", "council: Beta Council\n")
+    out = tmp_path / "sites"
+    (out / "beta").mkdir(parents=True)  # someone's folder where the second site would go
+    (out / "beta" / "minutes.txt").write_text("Minutes", "utf-8")
+    args = ["build", "-o", str(out), "--subfolders", "--edition", str(first)]
+    assert main([*args, "--edition", str(second)]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to build into" in err and "beta" in err
+    assert sorted(p.name for p in out.iterdir()) == ["beta"]  # alpha was never built
+    assert (out / "beta" / "minutes.txt").read_text("utf-8") == "Minutes"
+
+
+def test_a_target_may_not_be_another_editions_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setattr(mkdocs_build, "build", lambda config: None)
+    # sites/beta is where edition "beta" would be built, and it is where edition alpha lives.
+    first = edition(tmp_path / "sites" / "beta" / "alpha", "council: Alpha Council\n")
+    second = edition(tmp_path / "eds" / "beta", "council: Beta Council\n")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    args = ["build", "-o", str(tmp_path / "sites"), "--edition", str(first)]
+    assert main([*args, "--edition", str(second)]) == 2
+    assert "edition folder" in capsys.readouterr().err
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

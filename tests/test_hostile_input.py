@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from dataclasses import replace
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from generator.cli import main
 from generator.content.errors import ContentError
 from generator.content.load import ROOT
 from generator.content.markup import md_escape
-from generator.content.model import Bank, SourceRef, Term
+from generator.content.model import Accessibility, Bank, SourceRef, Term
 from generator.edition import load_bank
 from generator.site.outputs import abbreviations, nav
 from generator.site.render import Renderer
@@ -254,3 +256,156 @@ def test_build_prints_each_content_error_once(
     assert code == 1
     assert err.count("missing required key 'name'") == 1, err
     assert err.count("content errors found") == 1, err
+
+
+# Issue 21.9: odd dates and titles for `qbank pack` ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("3 December 0001", "1"), ("0026-12-03", "26"), ("3/12/1066", "1066"), ("3 Dec 2101", "2101")],
+)
+def test_pack_refuses_a_date_outside_sane_years(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, year: str
+) -> None:
+    out = tmp_path / "pack.docx"
+    code = main(["pack", "--audience", "pcp", "--date", typed, "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"meeting date {typed!r} is in the year {year}: give a year from 1900 to 2100" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("ext", "char", "name"), [
+    ("docx", "\x0b", "a vertical tab (U+000B) at character 5"),
+    ("pdf", "\x0b", "a vertical tab (U+000B) at character 5"),
+    ("docx", "\n", "a line break (U+000A) at character 5"),
+    ("pdf", "\x1b", "an escape character (U+001B) at character 5"),
+])  # fmt: skip
+def test_pack_title_with_a_control_character_is_named_and_placed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ext: str, char: str, name: str
+) -> None:
+    out = tmp_path / f"pack.{ext}"
+    code = main(["pack", "--audience", "pcp", "--title", f"Meet{char}X", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"meeting title {f'Meet{char}X'!r} has {name}" in err, err
+    assert "hint: " in err and "XML compatible" not in err
+    assert not out.exists()
+
+
+# Issue 21.1 and 21.10: an edition's council name reaching Markdown and the theme ------------
+
+# The payload from the issue, word for word, and a name with an ampersand, markup and an image.
+PAYLOAD = "Mal [c](javascript:alert(1)) { onmouseover=alert(2) }\n## H { #x onclick=alert(3) }"
+AMPERSAND = "Bolton & Bury ![i](x.png) <b>Council</b>"
+COPY = "\N{RIGHT SINGLE QUOTATION MARK}s copy\N{PILCROW SIGN}"  # the heading, with its link
+ACCESSIBILITY = "accessibility:\n  contact:\n    role: Web team\n    email: web@example.gov.uk\n"
+
+
+class _Tags(HTMLParser):
+    """Every start tag's attributes, and the text of every heading, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: list[tuple[str, str, str]] = []
+        self.headings: list[str] = []
+        self._heading: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs += [(tag, k, v or "") for k, v in attrs]
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._heading = []
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
+            self.headings.append("".join(self._heading).strip())
+            self._heading = None
+
+
+def _read(page: Path) -> _Tags:
+    tags = _Tags()
+    tags.feed(page.read_text("utf-8"))
+    return tags
+
+
+@pytest.fixture(scope="module")
+def hostile_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two editions with hostile council names, built as a council would build them."""
+    from generator.site.editions import build_editions
+
+    base = tmp_path_factory.mktemp("hostile")
+    editions = []
+    for name, council in (("mal", PAYLOAD), ("amp", AMPERSAND)):
+        folder = base / "editions" / name
+        folder.mkdir(parents=True)
+        # JSON's string form is a YAML double-quoted scalar: the \n arrives as a line break.
+        text = f"council: {json.dumps(council)}\n{ACCESSIBILITY}"
+        (folder / "edition.yml").write_text(text, "utf-8")
+        editions.append(folder)
+    build_editions(ROOT, base / "sites", editions)
+    return base / "sites"
+
+
+def test_council_name_markdown_reaches_no_page_as_markup(hostile_sites: Path) -> None:
+    site = hostile_sites / "mal"
+    for page in sorted(site.rglob("*.html")):
+        tags = _read(page)
+        handlers = [(t, k) for t, k, _ in tags.attrs if k.startswith("on")]
+        assert handlers == [], (page, handlers)
+        scripts = [a for a in tags.attrs if a[2].strip().lower().startswith("javascript:")]
+        assert scripts == [], (page, scripts)
+        injected = [h for h in tags.headings if h.startswith(("H ", "H{", "x"))]
+        assert injected == [], (page, injected)
+    statement = _read(site / "about" / "accessibility.html")
+    (copy,) = [h for h in statement.headings if h.endswith(COPY)]
+    assert copy.startswith("Mal [c](javascript:alert(1)) { onmouseover=alert(2) } ## H")
+    ids = [v for t, k, v in statement.attrs if k == "id" and t.startswith("h")]
+    assert "council-copy" in ids and "x" not in ids and not any(i.startswith("mal") for i in ids)
+
+
+def test_council_name_with_an_image_and_an_ampersand_builds_and_reads_once_escaped(
+    hostile_sites: Path,
+) -> None:
+    site = hostile_sites / "amp"
+    home = (site / "index.html").read_text("utf-8")
+    assert "&amp;amp;" not in home
+    logo = [dict(a) for a in _logo_links(site / "index.html")]
+    assert logo and all(
+        a["title"] == a["aria-label"] == f"{AMPERSAND}: SOC Scrutiny Question Bank" for a in logo
+    ), logo
+    statement = _read(site / "about" / "accessibility.html")
+    assert not [v for t, k, v in statement.attrs if t == "img" and k == "src" and "x.png" in v]
+    assert f"{AMPERSAND}{COPY}" in statement.headings
+
+
+def _logo_links(page: Path) -> list[list[tuple[str, str]]]:
+    found: list[list[tuple[str, str]]] = []
+
+    class Logo(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "a" and "md-logo" in (dict(attrs).get("class") or ""):
+                found.append([(k, v or "") for k, v in attrs])
+
+    Logo(convert_charrefs=True).feed(page.read_text("utf-8"))
+    return found
+
+
+def test_accessibility_heading_is_escaped_for_markdown() -> None:
+    import markdown
+
+    from generator.site.local_pages import accessibility_section
+
+    bank = load_bank(ROOT, ROOT / "editions" / "example")
+    contact = replace(bank.edition.contacts[0], url="")
+    access = Accessibility(contact, "", "")
+    edition = replace(bank.edition, council=PAYLOAD, accessibility=access)
+    text = accessibility_section(replace(bank, edition=edition))
+    html = markdown.markdown(text, extensions=["attr_list", "toc", "md_in_html"])
+    assert "<a href" not in html.split('<div class="qb-council-copy">')[0]
+    assert "onmouseover" not in html.replace("onmouseover=alert(2)", "") and 'onclick="' not in html
+    assert html.count("<h2") == 1 and 'id="council-copy"' in html

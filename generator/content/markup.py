@@ -31,10 +31,31 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_escape(value: str) -> Markup:
-    """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown."""
+    """Escape text for a Markdown context (a heading, a title): HTML first, then Markdown.
+
+    The one function for any text from a content or edition file that Markdown will read.
+    What it neutralises, with the extensions ``mkdocs.yml`` enables:
+
+    - HTML and entities: ``<``, ``>`` and ``&`` are escaped first, so no tag, autolink
+      (``<https://…>``) or character reference survives;
+    - links and images (``[c](javascript:…)``, ``![i](x.png)``), emphasis, code spans,
+      tables' ``|``, abbreviations' ``*[``, admonitions' ``!!!``: each special character is
+      backslash-escaped, which Markdown prints as the character itself;
+    - attribute lists (``{ onclick=… }``, ``{: #id }``): the braces are escaped, so the
+      ``attr_list`` extension never sees one and the page's own ``{ #id }`` stays the last;
+    - headings, lists, block quotes and line breaks: every line break, tab and control
+      character becomes one space and the ends are trimmed, so the text cannot start a line
+      of its own or end one with the two spaces of a ``<br>``.
+    """
     # Body text, never an attribute: quotes stay literal, so heading ids read "childrens".
-    # One line: a line break would end the heading and start Markdown of the text's choosing.
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False)))
+
+
+def html_line(value: str) -> Markup:
+    """Text for HTML that the theme prints as it is (navigation titles, the site's name, a
+    logo's alt text): HTML-escaped, on one line. Marked safe, so a template's own ``|e``
+    leaves it alone rather than escaping it twice (``&amp;amp;``)."""
+    return escape(one_line(value))
 
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:

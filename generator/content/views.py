@@ -24,6 +24,7 @@ from .model import (
     Term,
     Threat,
 )
+from .textrules import BREAKS_A_LINE, hint, with_article
 
 DOWNLOADS = "downloads"
 STATUSES = ANSWER_STATUSES
@@ -170,11 +171,17 @@ _WRITTEN = re.compile(
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
+# The years a meeting date may fall in: "3 December 0001" or 0026-12-03 is a slip of the
+# keyboard, and would print as "3 December 1" or "3 December 26".
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def parse_date(value: str) -> date | None:
     """A meeting date as people type it; empty means none. Raises ValueError with the fix.
 
     Accepts ``2026-12-03``, ``3 December 2026`` (``3rd Dec 2026``, ``Thursday 3 December
-    2026``) and ``3/12/2026``, read as day/month/year as in the UK.
+    2026``) and ``3/12/2026``, read as day/month/year as in the UK, in the years
+    :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
     """
     text = " ".join(value.split())
     if not text:
@@ -188,12 +195,32 @@ def parse_date(value: str) -> date | None:
             month = _MONTHS.get(m.group(2).lower())
             if month is None:
                 raise ValueError(fix)
-            return date(int(m.group(3)), month, int(m.group(1)))
-        if m := _NUMERIC.match(text):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return date.fromisoformat(text)
+            when = date(int(m.group(3)), month, int(m.group(1)))
+        elif m := _NUMERIC.match(text):
+            when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            when = date.fromisoformat(text)
     except ValueError:
         raise ValueError(fix) from None
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise ValueError(
+            f"meeting date {value!r} is in the year {when.year}: give a year from "
+            f"{FIRST_YEAR} to {LAST_YEAR}, all four digits, e.g. 3 December 2026"
+        )
+    return when
+
+
+def meeting_title(value: str) -> str:
+    """The meeting's title, trimmed; raises ValueError naming and placing any line break,
+    tab or control character in it (a title is printed on one line)."""
+    title = value.strip()
+    if m := BREAKS_A_LINE.search(title):
+        at = value.index(m.group(0)) + 1
+        raise ValueError(
+            f"meeting title {value!r} has {with_article(m.group(0))} at character {at}\n"
+            f"    hint: {hint(m.group(0))}"
+        )
+    return title
 
 
 def audience_texts(bank: Bank, audience: Audience) -> list[str]:

@@ -4,6 +4,8 @@ threat briefings in one Word or PDF document, built with the same builders as th
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -77,7 +79,8 @@ def make_pack(
     if any(t.priority_rank for t in bank.threats):  # a local edition's priorities set the order
         order = {t.id: i for i, t in enumerate(bank.threats)}
         threats = tuple(sorted(threats, key=lambda t: order[t.id]))
-    meeting = c.Meeting(bank.edition.council, audience.name, c.parse_date(date), title.strip())
+    when, title = c.parse_date(date), c.meeting_title(title)
+    meeting = c.Meeting(bank.edition.council, audience.name, when, title)
     return FORMATS[fmt](bank, audience, threats, meeting, answers or {})
 
 
@@ -96,6 +99,42 @@ def pack_format(out_path: Path, requested: str | None = None) -> str:
     return ext
 
 
+def check_target(out_path: Path, force: bool = False) -> None:
+    """Raise ValueError unless a pack may be written to ``out_path``: never through a
+    symbolic link, and over an existing file only when ``force`` says so."""
+    if out_path.is_symlink():
+        raise ValueError(
+            f"refusing to write the pack to {out_path}: it is a symbolic link, which a pack "
+            "never writes through (even with --force)\n"
+            "    hint: give the path of a real file, or remove the link first"
+        )
+    if out_path.exists() and not out_path.is_file():
+        raise ValueError(f"refusing to write the pack to {out_path}: it is not a file")
+    if out_path.exists() and not force:
+        raise ValueError(
+            f"{out_path} already exists; the pack was not written\n"
+            "    hint: give another name, or --force to replace the file"
+        )
+
+
+def _replace_with(out_path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``out_path`` and rename it into place: a link
+    put at ``out_path`` meanwhile is replaced, not followed, and an interrupted write
+    leaves the old file whole."""
+    fd, name = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}-", suffix=".part")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(tmp, out_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_pack(
     bank: Bank,
     audience_id: str,
@@ -105,9 +144,12 @@ def write_pack(
     out_path: Path,
     title: str = "",
     answers: Answers | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write a meeting pack to ``out_path`` and return it."""
+    """Write a meeting pack to ``out_path`` and return it (see :func:`check_target`)."""
+    check_target(out_path, force)
     data = make_pack(bank, audience_id, threat_ids, date, fmt, title, answers)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(data)
+    check_target(out_path, force)  # again: the pack took a while, and the folder may change
+    _replace_with(out_path, data)
     return out_path

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from .raster import clean_raster, raster_problem
+from .svg import svg_problem
 
 LOGO_MAX_BYTES = 1024 * 1024
 # What each logo type's file must start with.
@@ -21,9 +21,6 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
 }
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-_EXTERNAL_CSS = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)
 
 
 def inside(
@@ -68,38 +65,20 @@ def check_logo(folder: Path, relative: str) -> tuple[Path | None, str | None]:
         problem = svg_problem(data)
     elif not data.startswith(_MAGIC[suffix]):
         problem = f"logo '{relative}' does not start like a {suffix} file: is it another type?"
+    elif found := raster_problem(data, suffix):
+        problem = f"logo '{relative}' {found}"
     if problem:
         return None, f"logo '{relative}': {problem}" if suffix == ".svg" else problem
     return path, None
 
 
-def svg_problem(data: bytes) -> str | None:
-    """Why an SVG cannot go in the site header (scripts, events, external content), or None."""
-    try:
-        root = SafeET.fromstring(data)
-    except DefusedXmlException:
-        return "the SVG declares entities or a DTD, which are not allowed"
-    except SafeET.ParseError as exc:
-        return f"the SVG is not well-formed XML ({exc})"
-    if root.tag not in (f"{_SVG_NS}svg", "svg"):
-        return "the file is not an SVG image (its root element is not <svg>)"
-    for el in root.iter():
-        name = el.tag.rsplit("}", 1)[-1].lower()
-        if name == "script":
-            return "the SVG contains a <script> element"
-        if name == "foreignobject":
-            return "the SVG contains a <foreignObject> element"
-        if name == "style" and el.text and _EXTERNAL_CSS.search(el.text):
-            return "the SVG's <style> refers to an outside resource"
-        for attr, value in el.attrib.items():
-            local = attr.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"the SVG has an event attribute '{local}'"
-            if (attr == _XLINK_HREF or local == "href") and not value.strip().startswith("#"):
-                return f"the SVG refers to an outside resource '{value}'"
-            if _EXTERNAL_CSS.search(value):
-                return f"the SVG's '{local}' attribute refers to an outside resource"
-    return None
+def logo_bytes(path: Path) -> bytes:
+    """What the site publishes for a logo :func:`check_logo` accepted: an SVG as it is (its
+    every element and attribute was checked), a PNG or JPEG written afresh from its pixels
+    (see :mod:`.raster`), so nothing after or beside the image reaches the site."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    return data if suffix == ".svg" else clean_raster(data, suffix)
 
 
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
@@ -120,6 +99,21 @@ def url_problem(value: str) -> str | None:
         return "has no host name (such as www.council.gov.uk)"
     if parts.username or parts.password:
         return "must not contain a user name or password"
+    return None
+
+
+def base_url_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an address pages are put under (``site_url``,
+    ``national_site``), or None. Page paths are appended to it, so a ``?query`` or
+    ``#fragment`` would swallow them: every link in the spreadsheets would be broken."""
+    if problem := url_problem(value):
+        return problem
+    if "?" in value or "#" in value:
+        mark = "?" if "?" in value else "#"
+        return (
+            f"contains '{mark}': the address of the site's home folder cannot have a query "
+            "(?...) or fragment (#...), because page addresses are added after it"
+        )
     return None
 
 

@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from ..content import model as m
-from .files import LOGO_MAX_BYTES, LOGO_TYPES, check_logo, contrast, inside, url_problem
+from .files import (
+    LOGO_MAX_BYTES,
+    LOGO_TYPES,
+    base_url_problem,
+    check_logo,
+    contrast,
+    inside,
+    url_problem,
+)
 from .layer import Layer, Where
 
 WHITE = "#ffffff"
@@ -23,7 +31,7 @@ def identity(layer: Layer) -> dict[str, Any]:
             layer.problem(("logo",), problem, logo_hint(layer, d["logo"]))
         logo = str(path) if path else ""
     for key in ("site_url", "national_site"):
-        if key in d and (problem := url_problem(d[key])):
+        if key in d and (problem := base_url_problem(d[key])):
             layer.problem(
                 (key,),
                 f"'{key}' {problem}",

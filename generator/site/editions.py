@@ -23,6 +23,7 @@ from ..content.errors import ContentError, Problem
 from ..downloads.registry import cached_downloads, jobs
 from ..edition import load_bank
 from .build import build_site
+from .outdir import check_output
 
 # Where the MkDocs hook keeps downloads between builds (QBANK_CACHE=0 turns it off).
 CACHE = Path(".cache") / "downloads"
@@ -42,6 +43,17 @@ def edition_targets(out: Path, editions: Sequence[Path]) -> list[Path]:
     return [out / name for name in targets]
 
 
+def check_targets(root: Path, targets: Sequence[Path], editions: Sequence[Path]) -> None:
+    """Every target checked before any is touched: one unsafe target refuses the whole run.
+
+    Each target is checked against every edition folder, not only its own, so one
+    edition's site can never replace (or land inside) another edition.
+    """
+    for target in targets:
+        for edition in editions:
+            check_output(target, root, edition)
+
+
 def _build_in_worker(root: Path, target: Path, edition: Path) -> Path:
     # The downloads are in the cache already, and each site has a core of its own: a pool
     # inside this worker would only compete for the same cores.
@@ -55,6 +67,7 @@ def _build_in_worker(root: Path, target: Path, edition: Path) -> Path:
 def build_editions(root: Path, out: Path, editions: Sequence[Path]) -> list[Path]:
     """Build each edition into its own folder under ``out``; return the folders."""
     targets = edition_targets(out, editions)
+    check_targets(root, targets, editions)
     banks, problems = [], list[Problem]()
     for edition in editions:
         if not edition.is_dir():

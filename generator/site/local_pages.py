@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from ..downloads.stamp import build_date
 from ..content.model import NOT_STATED, Bank
-from ..content.markup import long_date
+from ..content.markup import html_line, long_date, md_escape
 from .render import Renderer
 
 _LQ, _RQ = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
@@ -76,7 +76,7 @@ def local_nav(bank: Bank, nav: list[dict[str, Any]]) -> list[dict[str, Any]]:
     entries = [{titles[p]: p} for p, (has, _) in PAGES.items() if has(bank)]
     if not entries:
         return nav
-    return [nav[0], {str(escape(bank.edition.council)): entries}, *nav[1:]]
+    return [nav[0], {str(html_line(bank.edition.council)): entries}, *nav[1:]]
 
 
 def reporting_line(bank: Bank) -> str:
@@ -91,17 +91,21 @@ def footer_html(bank: Bank, html: str) -> str:
         part = f'<p class="qb-reporting">{escape(line)}</p>'
         html = _COPYRIGHT.sub(lambda m: m.group(1) + part, html, count=1)
     if bank.edition.logo:  # the logo's text alternative is the council's name
-        html = _LOGO.sub(lambda m: f'{m.group(1)} alt="{escape(bank.edition.council)}"', html)
+        html = _LOGO.sub(lambda m: f'{m.group(1)} alt="{html_line(bank.edition.council)}"', html)
     return html
 
 
 def accessibility_section(bank: Bank) -> str:
-    """The council's own contact and enforcement text for the accessibility statement."""
+    """The council's own contact and enforcement text for the accessibility statement.
+
+    Markdown, appended to a hand-written page: the heading is Markdown (``md_escape``), the
+    rest one HTML block, which Markdown copies through (``escape``).
+    """
     a = bank.edition.accessibility
     if a is None:
         return ""
     c = a.contact
-    council = escape(bank.edition.council)
+    council = html_line(bank.edition.council)
     how = []
     if c.email:
         how.append(f'email <a href="mailto:{escape(c.email)}">{escape(c.email)}</a>')
@@ -118,7 +122,8 @@ def accessibility_section(bank: Bank) -> str:
         else ""
     )
     return (
-        f'\n\n## {council}{_RQ}s copy {{ #council-copy }}\n\n<div class="qb-council-copy">\n'
+        f"\n\n## {md_escape(bank.edition.council)}{_RQ}s copy {{ #council-copy }}\n\n"
+        '<div class="qb-council-copy">\n'
         f"<p>This copy is published by {council}. If you find a problem with its "
         f"accessibility or need its content in another format, {reach}: {who}.</p>\n"
         f'<h3 id="enforcement">Enforcement procedure</h3>\n<p>{enforcement}</p>\n'

@@ -25,6 +25,7 @@ from generator.content.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.downloads.registry import PendingDownloads
 from generator.edition import load_bank
 from generator.site.local_pages import accessibility_section, footer_html, local_nav
+from generator.content.markup import html_line
 from generator.content.model import Bank
 from generator.site.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, nav, start_generating
 from generator.site.rawhtml import Stash
@@ -60,7 +61,9 @@ def on_config(config: Any) -> Any:
         # Where the edition is published: the 404 page's links start from its path.
         config.site_url = bank.edition.site_url
     if bank.edition.council:
-        config.site_name = f"{escape(bank.edition.council)}: SOC Scrutiny Question Bank"
+        # Escaped once, and marked so: Material prints it both as it is and through `|e`
+        # (the logo's title), which would otherwise turn & into &amp;amp;.
+        config.site_name = html_line(bank.edition.council) + ": SOC Scrutiny Question Bank"
     return config
 
 

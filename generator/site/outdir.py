@@ -3,7 +3,8 @@
 A build's output folder is absent, empty, or an earlier build, which says so with a marker
 file. Anything else (the project, its content folders, an edition, a file, someone's papers)
 is refused before anything is touched. Folders left by an interrupted build are recognised
-by their names and removed by the next one.
+by their names and by the marker each carries from the moment it is made, and removed by the
+next one; a folder that only looks like one (``.site-old-mybackup``) is someone's, and kept.
 """
 
 from __future__ import annotations
@@ -73,16 +74,55 @@ def check_output(out: Path, root: Path, edition: Path | None = None) -> None:
         )
 
 
+# Folders whose files the next build copies into the site: MkDocs' docs_dir, and the
+# theme's custom_dir (its non-template files are copied too).
+PUBLISHED = ("docs", "overrides")
+
+
+def check_file_output(path: Path, root: Path) -> None:
+    """Raise :class:`UnsafeOutput` if a file written to ``path`` (a meeting pack) would land
+    in one of the project's own folders: in ``docs/`` the next build would publish it, notes
+    and answers included."""
+    # The folder as it really is (a link to docs/ is docs/); the file itself is not followed.
+    target = path.absolute().parent.resolve() / path.name
+    for project in dict.fromkeys([root.resolve(), CODE_ROOT]):
+        for name in PROTECTED:
+            folder = project / name
+            if _inside(target, folder):
+                why = (
+                    "the next build would publish it on the site, notes included"
+                    if name in PUBLISHED
+                    else "a pack does not belong among the project's own files"
+                )
+                raise UnsafeOutput(
+                    f"refusing to write {path}: it is inside the project's {name}/ folder, "
+                    f"and {why}.\n    hint: write it outside the project, or beside bank.yml"
+                )
+
+
 def write_marker(folder: Path) -> None:
     """Mark ``folder`` as a build, which the next build may replace."""
     (folder / MARKER).write_text(MARKER_TEXT, "utf-8")
 
 
-def make_temporary(out: Path) -> Path:
-    """A new folder beside ``out`` to build into, named for this process.
+def is_build(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder (not a link) that a build made and marked."""
+    marker = folder / MARKER
+    return (
+        folder.is_dir()
+        and not folder.is_symlink()
+        and marker.is_file()
+        and not marker.is_symlink()
+    )
 
-    Made with the usual mode (0755 under umask 022), so a web server running as another
-    user can read the site once it is moved into place.
+
+def make_temporary(out: Path) -> Path:
+    """A new folder beside ``out`` to build into, named for this process and marked at once.
+
+    The marker is what lets a later build remove the folder if this one is interrupted
+    (MkDocs leaves hidden files in its output folder alone). Made with the usual mode (0755
+    under umask 022), so a web server running as another user can read the site once it is
+    moved into place.
     """
     while True:
         tmp = out.with_name(f".{out.name}-building-{os.getpid()}-{secrets.token_hex(4)}")
@@ -90,6 +130,7 @@ def make_temporary(out: Path) -> Path:
             tmp.mkdir()
         except FileExistsError:
             continue
+        write_marker(tmp)
         return tmp
 
 
@@ -117,7 +158,9 @@ def _alive(pid: int) -> bool:
 def remove_stale(out: Path) -> list[Path]:
     """Remove what interrupted builds into ``out`` left beside it; return what was removed.
 
-    A folder named for a process that is still running is another build at work: kept.
+    Only folders named as a build names them *and* carrying the build marker are removed:
+    ``.site-old-mybackup/`` or a file called ``.site-building-notes`` is someone's work. A
+    folder named for a process that is still running is another build at work: kept.
     """
     pattern = re.compile(rf"\.{re.escape(out.name)}-(?:building|old)-(?:(\d+)(?:-[0-9a-f]+)?|.*)")
     removed: list[Path] = []
@@ -127,9 +170,7 @@ def remove_stale(out: Path) -> list[Path]:
         match = pattern.fullmatch(path.name)
         if match is None or (match.group(1) and _alive(int(match.group(1)))):
             continue
-        if path.is_dir() and not path.is_symlink():
+        if is_build(path):
             shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-        removed.append(path)
+            removed.append(path)
     return removed

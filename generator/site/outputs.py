@@ -10,9 +10,10 @@ from markupsafe import escape
 
 from ..downloads import Download
 from ..downloads.registry import PendingDownloads, start_downloads
+from ..edition.files import logo_bytes
 from .local_pages import brand_css, local_pages
 from ..content.model import ANSWER_STATUSES, Bank
-from ..content.markup import long_date
+from ..content.markup import html_line, long_date
 from .render import Renderer
 from ..content.textrules import one_line
 
@@ -26,7 +27,7 @@ DOCX_JS = ROOT / "node_modules" / "docx" / "dist" / "index.iife.js"
 
 def _title(text: str) -> str:
     # Themes print navigation titles unescaped: content text must arrive escaped, on one line.
-    return str(escape(one_line(text)))
+    return str(html_line(text))
 
 
 def nav(bank: Bank) -> list[dict[str, object]]:
@@ -106,7 +107,7 @@ def _site_files(bank: Bank, downloads: Sequence[Download]) -> dict[str, str | by
     files["js/iframe-worker-shim.js"] = SHIM.read_bytes()
     files.update(browser_assets(bank))
     if bank.edition.logo:
-        files[bank.edition.logo_page_path] = Path(bank.edition.logo).read_bytes()
+        files[bank.edition.logo_page_path] = logo_bytes(Path(bank.edition.logo))
     return files
 
 
