@@ -64,8 +64,14 @@ def _edition_warnings(args: argparse.Namespace, editions: list[Path]) -> None:
         return
     national = load_national(args.root)
     found: list[Problem] = []
+    errors: list[Problem] = []  # every edition's, before any is built
     for edition in editions:
-        found += edition_with_warnings(national, edition, args.root)[1]
+        try:
+            found += edition_with_warnings(national, edition, args.root)[1]
+        except ContentError as exc:
+            errors += exc.problems
+    if errors:
+        raise ContentError(errors)
     if found and args.strict:
         raise ContentError(
             [replace(w, warning=False, hint=f"{w.hint} (--strict refuses warnings)") for w in found]
