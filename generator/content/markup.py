@@ -53,6 +53,11 @@ def long_date(value: str) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """``1 question``, ``2 questions``; ``plural_form`` for a noun that does not add "s"."""
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
+
+
 class Abbreviator:
     """Escapes text and marks up the bank's glossary terms in it as ``<abbr>``."""
 
@@ -99,6 +104,7 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
     env.filters["text"] = abbreviate
     env.filters["md"] = md_escape
     env.filters["long_date"] = long_date
+    env.filters["plural"] = plural
     # Front matter: MkDocs themes print page titles unescaped, so escape before quoting.
     env.filters["json"] = lambda v: Markup(json.dumps(one_line(str(escape(v))), ensure_ascii=False))
     return env
