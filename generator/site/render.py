@@ -112,7 +112,7 @@ class Renderer:
         if not notes:
             return ""
         macros = self.env.get_template("_macros.html.jinja").module
-        return str(macros.notes(notes))  # type: ignore[attr-defined]
+        return str(macros.notes(notes, ids=True))  # type: ignore[attr-defined]
 
     def guidance_links(self, page: str) -> str:
         """Markdown for the end of a hand-written guidance page: "Questions to ask" and
