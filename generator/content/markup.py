@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .model import ANSWER_STATUSES, Bank
 from .textrules import one_line
+from .topics import plural
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -51,11 +52,6 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
 def long_date(value: str) -> str:
     d = date.fromisoformat(value)
     return f"{d.day} {d:%B %Y}"
-
-
-def plural(count: int, noun: str, plural_form: str = "") -> str:
-    """``1 question``, ``2 questions``; ``plural_form`` for a noun that does not add "s"."""
-    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
 class Abbreviator:
