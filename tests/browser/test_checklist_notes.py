@@ -21,6 +21,7 @@ from generator.content.load import ROOT
 from generator.content.model import Bank
 from generator.edition import load_bank
 from tests.browser.pages import unavailable
+from tests.browser.test_accessibility import axe_violations, open_in_scheme
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext
@@ -155,3 +156,11 @@ def test_checklist_prints_short_and_loses_no_note(
         assert text.count(opening) == 1, f"note {at.note.id} printed {text.count(opening)} times"
         refs = text.count(f"{at.kind} {at.number}: ")
         assert refs == places(plan, at), f"{at.note.id}: {refs} references printed"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_notes_opened_pass_axe(page: Page, sites: dict[str, Path], scheme: str) -> None:
+    open_in_scheme(page, (sites["broxtowe"] / "police-and-crime-panels.html").as_uri(), scheme)
+    page.locator("details.qb-note-top > summary").first.click()
+    page.evaluate("document.querySelectorAll('details.qb-note-top').forEach(d => d.open = true)")
+    assert axe_violations(page) == []
