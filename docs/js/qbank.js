@@ -48,11 +48,27 @@
     });
   }
 
+  // A checklist shows the notes on the whole body as one line each (<details>); a link to one
+  // from a question ("see the note above") opens it as well as scrolling to it.
+  function openTargetNote() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+
   function init() {
+    openTargetNote();
     closeToggles();
     setupSearchResults();
     document.querySelectorAll("form.qb-filter").forEach(setupFilter);
   }
+  window.addEventListener("hashchange", openTargetNote);
+  // A second click on the same link changes no hash: open the note on the click itself.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#note-"]');
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (target && target.tagName === "DETAILS") target.open = true;
+  });
   // Material's instant navigation replaces pages without reloading.
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);

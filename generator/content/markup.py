@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .model import ANSWER_STATUSES, Bank
 from .textrules import one_line
+from .topics import plural
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -120,6 +121,7 @@ def make_env(templates: Path, abbreviate: Callable[[str], Markup]) -> jinja2.Env
     env.filters["text"] = abbreviate
     env.filters["md"] = md_escape
     env.filters["long_date"] = long_date
+    env.filters["plural"] = plural
     # Front matter: MkDocs themes print page titles unescaped, so escape before quoting.
     env.filters["json"] = lambda v: Markup(json.dumps(one_line(str(escape(v))), ensure_ascii=False))
     return env

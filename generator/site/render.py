@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..content import topics, views
+from ..content import note_plan, topics, views
 from ..content.markup import TEMPLATES, Abbreviator, make_env, page_url
 from ..content.model import COLUMNS, NOTE_TOPICS, Audience, Bank, Question
 from ..downloads import Download
@@ -41,7 +41,12 @@ class Renderer:
             out[audience.page] = self._render(
                 "audience.md.jinja",
                 audience.page,
-                {**ctx, "audience": audience, "threats": self.related_threats(audience)},
+                {
+                    **ctx,
+                    "audience": audience,
+                    "threats": self.related_threats(audience),
+                    "plan": note_plan.checklist_plan(bank, audience),
+                },
             )
         out["threats/index.md"] = self._render(
             "threats-index.md.jinja",
@@ -107,7 +112,7 @@ class Renderer:
         if not notes:
             return ""
         macros = self.env.get_template("_macros.html.jinja").module
-        return str(macros.notes(notes))  # type: ignore[attr-defined]
+        return str(macros.notes(notes, ids=True))  # type: ignore[attr-defined]
 
     def guidance_links(self, page: str) -> str:
         """Markdown for the end of a hand-written guidance page: "Questions to ask" and

@@ -29,8 +29,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..content.model import Bank
 from ..content.markup import page_url
+from ..content.model import Bank
+from .search_weights import weigh
 
 # (page, section anchor, why); "*" matches any page or any section of the page.
 LEFT_OUT = (
@@ -86,10 +87,12 @@ def refine(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
 
 def tidy_search_index(site_dir: Path, bank: Bank) -> None:
     """Rewrite ``search/search_index.json`` in a built site, if search wrote one: leaner
-    (:func:`lean`), and each question titled by ID, body and question (:func:`refine`)."""
+    (:func:`lean`), each question titled by ID, body and question (:func:`refine`), and
+    every entry weighed, with notes as entries of their own (``search_weights.weigh``)."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text("utf-8"))
     # The search plugin's own format: compact, ASCII-escaped.
-    path.write_text(json.dumps(refine(lean(index), bank), separators=(",", ":")), "utf-8")
+    tidied = weigh(refine(lean(index), bank), bank)
+    path.write_text(json.dumps(tidied, separators=(",", ":")), "utf-8")

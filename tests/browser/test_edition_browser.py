@@ -106,3 +106,45 @@ def test_brand_colour_header_passes_axe(page: Page, scheme: str, branded_site: P
     colour = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour == "rgb(29, 92, 58)"
     assert axe_violations(page) == []
+
+
+WINDSOR = "Royal Borough of Windsor and Maidenhead Council"
+
+
+@pytest.fixture(scope="module")
+def windsor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The smallest edition with a long council name."""
+    folder = tmp_path_factory.mktemp("windsor") / "edition"
+    shutil.copytree(ROOT / "editions" / "example", folder)
+    yml = folder / "edition.yml"
+    text = yml.read_text("utf-8")
+    council = next(line for line in text.splitlines() if line.startswith("council:"))
+    yml.write_text(text.replace(council, f"council: {WINDSOR}"), "utf-8")
+    return build_site(ROOT, tmp_path_factory.mktemp("windsor-site") / "site", edition=folder)
+
+
+# The title's text box against the header's: inside it, centred on its middle, at most two lines.
+TITLE_FIT = """() => {
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const text = document.querySelector(".md-header__topic .md-ellipsis");
+  const box = text.getBoundingClientRect();
+  const line = parseFloat(getComputedStyle(text).lineHeight);
+  return {header: header.height, top: box.top - header.top, bottom: header.bottom - box.bottom,
+          lines: Math.round(box.height / line), name: text.textContent.trim()};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768, 1024, 1280])
+@pytest.mark.parametrize("edition", ["windsor", "long"])
+def test_council_name_fits_the_header_centred(
+    page: Page, windsor_site: Path, branded_site: Path, edition: str, width: int
+) -> None:
+    site, name = (windsor_site, WINDSOR) if edition == "windsor" else (branded_site, LONG_NAME)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto((site / "police-and-crime-panels.html").as_uri())
+    fit = page.evaluate(TITLE_FIT)
+    assert name in fit["name"]
+    assert fit["header"] == 48, f"the header grew to {fit['header']}px at {width}px"
+    assert fit["top"] >= 0 and fit["bottom"] >= 0, f"the title spills out at {width}px: {fit}"
+    assert abs(fit["top"] - fit["bottom"]) <= 2, f"the title is not centred at {width}px: {fit}"
+    assert fit["lines"] <= 2

@@ -16,7 +16,13 @@ pytestmark = pytest.mark.browser
 SEARCHES = [
     ("proceeds of crime", "index.html", "police-and-crime-panels.html", "pcp-14"),
     ("community engagement strategy", "index.html", "community-safety-partnerships.html", "csp-05"),
-    ("cuckooing", "threats/drugs.html", "guidance/county-lines.html", "cuckooing"),
+    # The dated note that made cuckooing an offence, on the county lines guidance page.
+    (
+        "cuckooing",
+        "threats/drugs.html",
+        "guidance/county-lines.html",
+        "note-cce-cuckooing-offences",
+    ),
     ("PCP-14", "index.html", "police-and-crime-panels.html", "pcp-14"),
     ("DCS-03", "threats/drugs.html", "directors-of-childrens-services.html", "dcs-03"),
 ]

@@ -1,4 +1,5 @@
-"""Searching by topic, as councillors do: the words they use lead to a page with questions.
+"""Searching by topic, as councillors do: the words they use lead to a page with questions (a
+checklist, or a page that links at least three).
 
 "NRM" and "CCE" are not in the 2015 guidance; the glossary's editorial words and the
 "Also searched as" lines on threat and guidance pages make them findable.
@@ -34,6 +35,7 @@ def test_topic_search_lands_on_a_page_that_links_questions(
         "els => els.map(e => e.getAttribute('href'))"
     )
     questions = {h for h in hrefs if QUESTION_LINK.search(h.split("?")[0])}
+    questions |= set(page.locator(".qb-checklist .qb-question h3").all_inner_texts())
     assert len(questions) >= 3, f"{query!r} led to {page.url}, which links {sorted(questions)}"
 
 
