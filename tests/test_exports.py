@@ -142,8 +142,8 @@ def test_pdf_checklist(downloads: Path, bank: Bank, audience_id: str) -> None:
     assert answers_page < 3, f"the checklist runs to {answers_page + 1} pages"
     # Compared without spaces: the PDF's text breaks lines inside words ("group- based").
     joined = "".join("".join(pages).split())
-    for n in content.printed_notes(bank, audience):
-        assert joined.count("".join(content.note_title(n).split())) == 1, n.id
+    for at in content.checklist_plan(bank, audience).in_order:
+        assert joined.count("".join(content.note_title(at.note).split())) == 1, at.note.id
     text = pdf_text(data)
     for q in audience.questions:
         assert q.id in text

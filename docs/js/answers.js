@@ -344,8 +344,8 @@
     var hint = document.createElement("p");
     hint.id = "qb-meeting-hint-" + n;
     hint.className = "qb-meeting-hint";
-    hint.textContent = "Ticks, answers and notes are kept for the meeting chosen here. " +
-      "Choose an earlier meeting to see what you asked then.";
+    hint.textContent = "Each meeting keeps its own ticks, answers and notes, in this " +
+      "browser on this device only: choose an earlier one to see what you asked then.";
     bar.appendChild(hint);
     if (!chooseOnly) bar.appendChild(form);
     bar.appendChild(status);
@@ -950,9 +950,11 @@
     bar.className = "qb-toolbar";
     bar.setAttribute("data-search-exclude", "");
     var status = statusLine();
-    var p = document.createElement("p");
-    p.textContent = intro;
-    bar.appendChild(p);
+    if (intro) {
+      var p = document.createElement("p");
+      p.textContent = intro;
+      bar.appendChild(p);
+    }
     controls.forEach(function (c) {
       bar.appendChild(c);
       bar.appendChild(document.createTextNode(" "));
@@ -1023,8 +1025,8 @@
     if (root.closest(".qb-pack") || root.querySelector(".qb-toolbar")) return;
     var ids = own.filter(function (f) { return f.name === "ask"; }).map(questionOf);
     var body = ids.length && has(BODY_OF, ids[0]) ? BODY_OF[ids[0]] : "";
-    var bar = toolbar("Your ticks, answers and notes are kept in this browser on this " +
-      "device only. They print with the page, and gather on “My questions”.", [
+    // The meeting chooser above says how answers are kept; the buttons need no intro here.
+    var bar = toolbar("", [
       button("Download my answers (CSV)", function () {
         var name = pageName() + "-my-answers.csv";
         download(name, new Blob([checklistCsv(root)], { type: "text/csv" }));

@@ -22,11 +22,12 @@ class NoteAt:
     note: EditorialNote
     number: int
     first: bool
+    scope: str = ""  # set where one page holds several plans (the meeting pack's checklists)
 
     @property
     def anchor(self) -> str:
         """The id of the note's full text on the page."""
-        return f"note-{self.note.id}"
+        return f"{self.scope}-note-{self.note.id}" if self.scope else f"note-{self.note.id}"
 
     @property
     def kind(self) -> str:
@@ -57,9 +58,10 @@ class NotePlan:
         return len(self.in_order)
 
 
-def plan(bank: Bank, page_ref: str, question_ids: Iterable[str]) -> NotePlan:
+def plan(bank: Bank, page_ref: str, question_ids: Iterable[str], scope: str = "") -> NotePlan:
     """The plan for a page whose own notes are attached to ``page_ref`` (``audience:pcp``)
-    and whose questions are ``question_ids``, in page order."""
+    and whose questions are ``question_ids``, in page order; ``scope`` keeps its anchors apart
+    from another plan's on the same page."""
     numbers: dict[str, int] = {}
 
     def place(notes: Iterable[EditorialNote]) -> tuple[NoteAt, ...]:
@@ -68,7 +70,7 @@ def plan(bank: Bank, page_ref: str, question_ids: Iterable[str]) -> NotePlan:
             first = note.id not in numbers
             if first:
                 numbers[note.id] = len(numbers) + 1
-            placed.append(NoteAt(note, numbers[note.id], first))
+            placed.append(NoteAt(note, numbers[note.id], first, scope))
         return tuple(placed)
 
     top = place(bank.notes_for(page_ref))
@@ -78,6 +80,7 @@ def plan(bank: Bank, page_ref: str, question_ids: Iterable[str]) -> NotePlan:
     return NotePlan(top, at_question)
 
 
-def checklist_plan(bank: Bank, audience: Audience) -> NotePlan:
-    """The notes of a body's checklist page."""
-    return plan(bank, f"audience:{audience.id}", (q.id for q in audience.questions))
+def checklist_plan(bank: Bank, audience: Audience, scope: str = "") -> NotePlan:
+    """The notes of a body's checklist: its page, its part of the meeting pack, its PDF and
+    Word downloads (which print each note in full once, at the end, as paper does)."""
+    return plan(bank, f"audience:{audience.id}", (q.id for q in audience.questions), scope)

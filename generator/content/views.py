@@ -24,6 +24,8 @@ from .model import (
     Term,
     Threat,
 )
+from .note_plan import NoteAt
+from .note_plan import checklist_plan as checklist_plan  # for the print templates and Word
 from .textrules import BREAKS_A_LINE, hint, with_article
 
 DOWNLOADS = "downloads"
@@ -119,30 +121,14 @@ def resource_link(r: Resource) -> str:
     return f" Link: {r.link} ({r.link_status})." if r.link else ""
 
 
-def printed_notes(bank: Bank, audience: Audience) -> tuple[EditorialNote, ...]:
-    """The notes a printed checklist gives in full, once each, under "Editorial notes" after
-    its questions: the body's own, then each question's in the order they first bear.
-
-    Where a note bears, the checklist prints only its title (:func:`note_reference`): a note
-    on twelve questions printed in full twelve times, or long notes between the questions,
-    would push the questions apart and double the pages.
-    """
-    found: dict[str, EditorialNote] = {}
-    for n in bank.notes_for(f"audience:{audience.id}"):
-        found.setdefault(n.id, n)
-    for q in audience.questions:
-        for n in bank.notes_for(f"question:{q.id}"):
-            found.setdefault(n.id, n)
-    return tuple(found.values())
+NOTES_HEADING = "Notes in full"
 
 
-NOTES_HEADING = "Editorial notes"
-
-
-def note_reference(note: EditorialNote) -> str:
-    """``Editorial note: PCCs to be abolished (in full under “Editorial notes” below).``"""
-    kind = "Local note" if note.edition_note else "Editorial note"
-    return f"{kind}: {note.title} (in full under “{NOTES_HEADING}” below)."
+def note_reference(at: NoteAt) -> str:
+    """``Editorial note 2: PCCs to be abolished (in full at the end).``: where a note bears on
+    a printed checklist. Each note is printed in full once, at the end (``checklist_plan``):
+    printed where it bore, long notes pushed the questions apart and doubled the pages."""
+    return f"{at.kind} {at.number}: {at.note.title} (in full at the end)."
 
 
 @dataclass(frozen=True)

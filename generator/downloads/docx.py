@@ -203,8 +203,9 @@ class WordDocument:
             f"{c.question_count(bank, audience)}, published as "
             f"“{audience.heading}”. Tick the ones you ask and note the answers."
         )
-        for n in bank.notes_for("audience:" + audience.id):
-            self.para(c.note_reference(n), size=9)
+        plan = c.checklist_plan(bank, audience)
+        for at in plan.top:
+            self.para(c.note_reference(at), size=9)
         self.heading("Questions", level=2)
         table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.in_sentence}")
         for q in audience.questions:
@@ -227,7 +228,7 @@ class WordDocument:
             if q.retired:
                 text_cell.add_paragraph(f"Retired: {q.retired_note}")
             asides = [f"Editorial correction: {c.correction_text(x)}" for x in q.corrections]
-            asides += [c.note_reference(n) for n in bank.notes_for("question:" + q.id)]
+            asides += [c.note_reference(at) for at in plan.at(q.id)]
             for aside in asides:
                 text_cell.add_paragraph().add_run(aside).font.size = Pt(8.5)
             answer = answers.get(q.id)
@@ -250,9 +251,11 @@ class WordDocument:
         boxed += self.corrections(audience.corrections)
         for p in boxed:
             ooxml.box(p)
-        if in_full := c.printed_notes(bank, audience):
+        if plan.in_order:
             self.heading(c.NOTES_HEADING, level=2)
-            self.notes(in_full)
+            for at in plan.in_order:
+                self.labelled(f"{at.number}. {c.note_title(at.note)}.", at.note.text, size=9)
+                self.para(c.note_sources(at.note), size=8)
         if contacts:
             self.contacts(audience.local_contacts)
         self.glossary(c.audience_texts(bank, audience))

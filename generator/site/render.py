@@ -64,6 +64,7 @@ class Renderer:
                     "question_groups": topics.threat_groups(bank, threat.id),
                     "counts": topics.threat_counts(bank, threat.id),
                     "words": bank.words_for(f"threat:{threat.id}"),
+                    "plan": note_plan.plan(bank, f"threat:{threat.id}", ()),
                 },
             )
         out["downloads.md"] = self._render(
@@ -93,6 +94,7 @@ class Renderer:
         pack_ctx = {
             **ctx,
             "c": views,
+            "note_plan": note_plan,
             "audience_terms": {
                 a.id: terms(views.audience_texts(bank, a)) for a in bank.audiences
             },

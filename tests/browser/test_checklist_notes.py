@@ -33,10 +33,13 @@ CHECKLISTS = [(site, a.slug) for site, bank in BANKS.items() for a in bank.audie
 # The first question's heading starts this far inside the first screen (its first line shows).
 DESKTOP, PHONE = (1280, 800), (375, 800)
 LINE = 40
-# Paper: three A4 pages for a checklist of up to 14 questions (the longest national one).
-# The Broxtowe overview and scrutiny checklist has 20, nine of them local with what good looks
-# like and a quoted source each: with three ruled lines a question it takes five.
+# Paper: the checklist itself (its questions and what good answers look like) on three A4
+# pages for up to 14 questions (the longest national one); the notes in full after it may
+# take one page more (32 notes since the second currency round; 24 when this was set at 3).
+# The Broxtowe overview and scrutiny checklist has 20 questions, nine of them local with what
+# good looks like and a quoted source each: with three ruled lines a question it takes five.
 MAX_PAGES = 3
+NOTES_PAGES = 1
 LONG_CHECKLIST_PAGES = {("broxtowe", "overview-and-scrutiny-committees"): 5}
 
 FIRST_QUESTION = """() => {
@@ -107,7 +110,9 @@ def test_a_note_link_opens_the_note_it_points_to(page: Page, sites: dict[str, Pa
     page.goto((sites["national"] / "police-and-crime-panels.html").as_uri())
     note = page.locator("details#note-pcc-abolition-proposed")
     expect(note).not_to_have_attribute("open", "")
-    assert page.locator(".qb-note-top").count() == 3  # the panel's own notes, one line each
+    # The panel's own notes, one line each.
+    own = BANKS["national"].notes_for("audience:pcp")
+    assert page.locator(".qb-note-top").count() == len(own) > 1
     ref = page.locator("#pcp-04").locator("xpath=..").locator(".qb-note-ref a").first
     expect(ref).to_contain_text("Police and crime commissioners are to be abolished in 2028")
     ref.click()
@@ -142,9 +147,11 @@ def test_checklist_prints_short_and_loses_no_note(
     printed: dict[str, bytes], site: str, slug: str
 ) -> None:
     data = printed[f"{site}/{slug}"]
-    pages = len(PdfReader(io.BytesIO(data)).pages)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
     limit = LONG_CHECKLIST_PAGES.get((site, slug), MAX_PAGES)
-    assert pages <= limit, f"{site} {slug} prints on {pages} A4 pages, more than {limit}"
+    good = next(i for i, t in enumerate(pages) if "What good answers look like" in t) + 1
+    assert good <= limit, f"{site} {slug}: the checklist runs to {good} A4 pages, over {limit}"
+    assert len(pages) <= limit + NOTES_PAGES, f"{site} {slug} prints on {len(pages)} pages"
     done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
     text = flat(done.stdout.decode("utf-8"))
     _, plan, _ = audience(site, slug)

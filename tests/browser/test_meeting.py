@@ -315,7 +315,7 @@ def test_export_in_one_browser_and_import_in_another(
     with tablet.expect_file_chooser() as chooser:
         tablet.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(exported)
-    ask = tablet.get_by_role("group")
+    ask = tablet.get_by_role("group", name="answers.json")
     expect(ask).to_contain_text("answers.json holds answers to 2 questions")
     expect(tablet.get_by_role("button", name="Merge with my answers")).to_be_focused()
     tablet.get_by_role("button", name="Merge with my answers").click()

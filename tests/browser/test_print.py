@@ -28,8 +28,12 @@ A4 = (595.3, 841.9)  # points; Chromium rounds its page box up by about one poin
 BANK = load_bank(ROOT)
 CHECKLISTS = {a.slug: a for a in BANK.audiences}
 THREATS = {t.slug: t for t in BANK.threats}
-# Checklists: up to 3 pages; a note prints in full once, at the end (test_checklist_notes.py).
+# Checklists: the checklist on up to 3 pages, threat pages on 2, each with the notes in full
+# once after it on at most one page more (test_checklist_notes.py).
 MAX_PAGES = {"checklist": 3, "threat": 2}
+NOTES_PAGES = 1
+# The last thing before the notes in full: it must print within MAX_PAGES.
+BODY_ENDS = {"checklist": "What good answers look like", "threat": "Notes from the guidance"}
 # Site chrome that must not reach paper: navigation labels, skip link, permalinks.
 CHROME = ["Skip to content", "Checklists", "Back to top", "Link to ", "Tick the ones", "¶"]
 
@@ -59,7 +63,10 @@ def check_print(data: bytes, kind: str) -> tuple[int, str]:
     pages = PdfReader(io.BytesIO(data)).pages
     sizes = {(float(p.mediabox.width), float(p.mediabox.height)) for p in pages}
     assert all(abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2 for w, h in sizes), f"{sizes} is not A4"
-    assert len(pages) <= MAX_PAGES[kind], f"{len(pages)} pages, more than {MAX_PAGES[kind]}"
+    limit = MAX_PAGES[kind]
+    body = next(i for i, p in enumerate(pages) if BODY_ENDS[kind] in p.extract_text()) + 1
+    assert body <= limit, f"the {kind} itself runs to {body} pages, more than {limit}"
+    assert len(pages) <= limit + NOTES_PAGES, f"{len(pages)} pages, more than {limit} + notes"
     text = text_of(data)
     for chrome in CHROME:
         assert chrome not in text, f"site chrome {chrome!r} printed"
