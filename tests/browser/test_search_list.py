@@ -28,7 +28,11 @@ SEARCHES = [
         r"guidance/(national-context|role-of-councillors)\.html",
         "note-pcc-abolition-proposed",
     ),
-    ("fraud", r"threats/(cyber|economic)-crime\.html", "note-report-fraud-replaces-action-fraud"),
+    (
+        "fraud",
+        r"threats/(cyber|economic)-crime\.html",
+        "note-(report-fraud-replaces-action-fraud|fraud-strategy-2023)",
+    ),
     ("county lines", "guidance/county-lines.html", ""),
     ("NRM", "police-and-crime-panels.html", "pcp-11"),
     ("safeguarding", "local-safeguarding-children-boards.html", ""),

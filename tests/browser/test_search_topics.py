@@ -31,6 +31,7 @@ def test_topic_search_lands_on_a_page_that_links_questions(
     expect(first, f"{query!r} over {origin}").to_be_visible()
     first.click()
     expect(page).not_to_have_url(re.compile(r"/index\.html"))
+    page.wait_for_load_state()  # the new page's links, not the old one's or none
     hrefs = page.locator("article a[href]").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))"
     )
