@@ -3,7 +3,7 @@ threat briefing or the guidance section about it, shown with a snippet, and neve
 editorial furniture (sources, changelog, contributor pages) above the content.
 
 The words come from the glossary's search words, the threat names and what councillors type
-("PCC", "fraud", "safeguarding"); generator/site/search_weights.py weighs the index for them.
+("PCC", "fraud", "safeguarding"); generator/site/search_index.py weighs the index for them.
 """
 
 from __future__ import annotations
