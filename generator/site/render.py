@@ -109,9 +109,13 @@ class Renderer:
         }
 
     def page_notes(self, page: str) -> str:
-        """HTML for the editorial notes attached to ``page:<path>`` (empty when there are none)."""
+        """HTML for the editorial notes attached to ``page:<path>`` (empty when there are none).
+
+        The home page places its own, below its start button: a councillor's first screen is
+        for "Prepare for a meeting", not an edition's note on which checklists it leaves out.
+        """
         notes = self.bank.notes_for(f"page:{page.removesuffix('.md')}")
-        if not notes:
+        if not notes or page == "index.md":
             return ""
         macros = self.env.get_template("_macros.html.jinja").module
         return str(macros.notes(notes, ids=True))  # type: ignore[attr-defined]
