@@ -172,15 +172,8 @@ def crosscheck(
     targets = {"audience": audiences, "question": question_ids, "threat": threats}
     for i, note in enumerate(notes_doc.data["notes"]):
         nids.add(note["id"], notes_doc, ("notes", i, "id"))
-        if note["checked"] < note["date"]:
-            problems.append(
-                notes_doc.problem(
-                    ("notes", i, "checked"),
-                    f"note '{note['id']}' was checked ({note['checked']}) before it was "
-                    f"written ({note['date']})",
-                    "set checked to the day you last confirmed the note against its sources",
-                )
-            )
+        if problem := checked_before_written(notes_doc, ("notes", i), note):
+            problems.append(problem)
         for j, ref in enumerate(note["applies_to"]):
             kind, _, value = ref.partition(":")
             if kind == "page":
@@ -220,3 +213,17 @@ def _corrections(
                 )
             )
     return problems
+
+
+def checked_before_written(
+    doc: Document, where: tuple[str | int, ...], note: dict[str, Any]
+) -> Problem | None:
+    """A note (national or an edition's) whose check date comes before its date written."""
+    if note.get("checked", note["date"]) >= note["date"]:
+        return None
+    return doc.problem(
+        (*where, "checked"),
+        f"note '{note['id']}' was checked ({note['checked']}) before it was written "
+        f"({note['date']})",
+        "set checked to the day you last confirmed the note against its sources",
+    )

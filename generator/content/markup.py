@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from . import views
 from .model import ANSWER_STATUSES, Bank
 from .textrules import one_line
 from .topics import plural
@@ -71,8 +72,8 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
 
 
 def long_date(value: str) -> str:
-    d = date.fromisoformat(value)
-    return f"{d.day} {d:%B %Y}"
+    """``4 December 2026`` from ``2026-12-04``, as every page shows a date."""
+    return views.long_date(date.fromisoformat(value))
 
 
 class Abbreviator:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content import model as m
+from ..content.crosscheck import checked_before_written
 from .layer import Layer, hint_choice
 
 # The pages an edition adds, for notes' ``page:`` references.
@@ -20,13 +21,8 @@ def notes(layer: Layer, bank: m.Bank, pages: set[str]) -> tuple[m.EditorialNote,
         if n["id"] in ids:
             layer.problem(("notes", i, "id"), f"note id '{n['id']}' is already used", "rename it")
         ids.add(n["id"])
-        if n.get("checked", n["date"]) < n["date"]:  # as for national notes (crosscheck)
-            layer.problem(
-                ("notes", i, "checked"),
-                f"note '{n['id']}' was checked ({n['checked']}) before it was written "
-                f"({n['date']})",
-                "set checked to the day you last confirmed the note against its sources",
-            )
+        if problem := checked_before_written(layer.doc, ("notes", i), n):
+            layer.problems.append(problem)
         for j, ref in enumerate(n["applies_to"]):
             if ref not in refs and ref not in layer.skipped:  # skipped: reported already
                 layer.problem(
