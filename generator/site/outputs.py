@@ -67,6 +67,7 @@ def nav(bank: Bank) -> list[dict[str, object]]:
                 "contributing/content-format.md",
                 "contributing/tagging.md",
                 "contributing/architecture.md",
+                "contributing/answers-format.md",
             ]
         },
     ]
