@@ -6,6 +6,8 @@ EDITION ?=
 # An edition builds into site-<its folder's name>, never over the national site/.
 OUT ?= $(if $(EDITION),site-$(notdir $(patsubst %/,%,$(EDITION))),site)
 EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
+# What turns the generated Markdown into HTML: mkdocs (MkDocs + Material) or properdocs.
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check lint typecheck validate install bench clean editions
@@ -14,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/qbank: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,properdocs]'
 	touch $@
 
 # Front-end assets from the npm registry (iframe-worker shim, axe-core), pinned by package-lock.json.
@@ -28,7 +30,7 @@ validate: install
 	$(BIN)/qbank validate
 
 site: install
-	$(BIN)/qbank build -o $(OUT) $(EDITION_ARG)
+	$(BIN)/qbank build -o $(OUT) $(EDITION_ARG) --engine $(ENGINE)
 
 # Every edition folder (or those in EDITIONS), each built into $(EDITIONS_OUT)/<folder name>.
 EDITIONS ?= $(wildcard editions/*/)

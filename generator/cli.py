@@ -14,6 +14,7 @@ from pathlib import Path
 from .content.errors import ContentError, Problem
 from .content.load import ROOT
 from .edition import load_bank
+from .site.engines import DEFAULT, ENGINES
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -31,11 +32,28 @@ def _build(args: argparse.Namespace) -> int:
     from .site.build import build_site
 
     _edition_warnings(args, args.editions)
+    if args.markdown:
+        return _build_markdown(args)
     if len(args.editions) > 1 or args.subfolders:
         return _build_editions(args)
     started = time.perf_counter()
-    out = build_site(args.root, Path(args.output), edition=args.edition)
-    print(f"Built {out} in {time.perf_counter() - started:.1f} s.")
+    out = build_site(args.root, Path(args.output), edition=args.edition, engine=args.engine)
+    print(f"Built {out} with {args.engine} in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _build_markdown(args: argparse.Namespace) -> int:
+    from .site.build import write_markdown
+
+    if len(args.editions) > 1 or args.subfolders:
+        raise ValueError("--markdown writes one tree: give at most one --edition")
+    started = time.perf_counter()
+    out = write_markdown(args.root, Path(args.markdown), edition=args.edition)
+    print(
+        f"Wrote the Markdown tree and its config to {out} in "
+        f"{time.perf_counter() - started:.1f} s (build it with any engine that reads "
+        f"{out / 'mkdocs.yml'}, then finish it with `qbank build`'s post-build step)."
+    )
     return 0
 
 
@@ -45,7 +63,7 @@ def _build_editions(args: argparse.Namespace) -> int:
     if not args.editions:
         raise ValueError("--subfolders builds editions: name each with --edition DIR")
     started = time.perf_counter()
-    outs = build_editions(args.root, Path(args.output), args.editions)
+    outs = build_editions(args.root, Path(args.output), args.editions, engine=args.engine)
     for out in outs:
         print(f"Built {out}.")
     print(f"Built {len(outs)} editions in {time.perf_counter() - started:.1f} s.")
@@ -247,6 +265,18 @@ def parser() -> argparse.ArgumentParser:
         help="build even one --edition into DIR/<folder name> (as `make editions` does)",
     )
     b.add_argument("--strict", action="store_true", help=_STRICT)
+    b.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT,
+        help="what turns the Markdown into HTML: MkDocs (the default) or ProperDocs, its "
+        "maintained fork (docs/contributing/engines.md)",
+    )
+    b.add_argument(
+        "--markdown",
+        metavar="DIR",
+        help="write only the generated Markdown tree and its mkdocs.yml into DIR, no HTML",
+    )
     b.set_defaults(run=_build, editions=[])
     s = sub.add_parser("serve", help="preview the site, rebuilding when content changes")
     s.add_argument("--edition", type=Path)

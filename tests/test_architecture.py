@@ -100,3 +100,44 @@ def test_modules_stay_readable(folder: str) -> None:
     for path in (GENERATOR / folder).glob("*.py"):
         lines = len(path.read_text("utf-8").splitlines())
         assert lines <= limit, f"generator/{folder}/{path.name} has {lines} lines (limit {limit})"
+
+
+# The data walks content -> Markdown tree -> engine -> our post-build step. The hook only
+# hands MkDocs what the tree says; the modules that make pages or finish HTML are not its.
+HOOK = GENERATOR / "site" / "mkdocs_hook.py"
+HOOK_MAY_IMPORT = {
+    "generator.content.errors",
+    "generator.edition",
+    "generator.site.postbuild",
+    "generator.site.rawhtml",
+    "generator.site.tree",
+}
+
+
+def hook_violations(path: Path = HOOK) -> list[str]:
+    return [
+        f"{path.name}:{line}: {target}"
+        for line, target in imports(path)
+        if target not in HOOK_MAY_IMPORT
+    ]
+
+
+def test_the_mkdocs_hook_holds_no_generation() -> None:
+    assert hook_violations() == []
+    # Nor does MkDocs reach into the generator anywhere else but through the engines module.
+    for path in (GENERATOR / "site").glob("*.py"):
+        if path.name not in {"mkdocs_hook.py", "engines.py", "build.py", "rawhtml.py"}:
+            assert "import mkdocs" not in path.read_text("utf-8"), path.name
+            assert "from mkdocs" not in path.read_text("utf-8"), path.name
+
+
+def test_the_hook_check_finds_generation(tmp_path: Path) -> None:
+    hook = tmp_path / "generator" / "site" / "mkdocs_hook.py"
+    hook.parent.mkdir(parents=True)
+    hook.write_text("from generator.site.render import Renderer\nfrom generator.site import tree\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("tests.test_architecture.ROOT", tmp_path)
+        assert hook_violations(hook) == [
+            "mkdocs_hook.py:1: generator.site.render",
+            "mkdocs_hook.py:2: generator.site",  # which module of site/ it is not said
+        ]

@@ -1,6 +1,8 @@
-"""Build the site with MkDocs into a temporary folder and swap it into place on success.
+"""Build the site into a temporary folder and swap it into place on success.
 
-A failed build leaves the previous site exactly as it was.
+The data walks one way: content -> the Markdown tree (``tree.py``) -> the engine
+(``engines.py``) -> our post-build step (``postbuild.py``). A failed build leaves the
+previous site exactly as it was.
 """
 
 from __future__ import annotations
@@ -9,19 +11,25 @@ import logging
 import os
 import shutil
 import signal
-import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.commands import serve as mkdocs_serve
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
-
-from ..content.errors import CONTENT_ERRORS_LOGGED, ContentError
+from ..content.errors import ContentError
+from ..edition import load_bank
+from .engines import DEFAULT, ENGINES, content_errors_unlogged
 from .outdir import check_output, make_temporary, old_name, remove_stale, write_marker
+from .postbuild import finish_site
+from .tree import write_tree
+
+# Where downloads are kept between builds (QBANK_CACHE=0 makes every one afresh).
+CACHE = Path(".cache") / "downloads"
+
+
+def cache_dir(root: Path) -> Path | None:
+    return root / CACHE if os.environ.get("QBANK_CACHE", "1") != "0" else None
 
 
 @contextmanager
@@ -43,47 +51,45 @@ def _edition_env(edition: Path | None) -> Iterator[None]:
             os.environ["QBANK_EDITION"] = old
 
 
-def _log_to_stderr() -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_qbank", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._qbank = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.WARNING)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
-    """Build into ``out`` atomically: the old site stays until the new one is complete.
+def build_site(root: Path, out: Path, edition: Path | None = None, engine: str = DEFAULT) -> Path:
+    """Build into ``out`` atomically with ``engine`` (a name in ``engines.ENGINES``): the old
+    site stays until the new one is complete.
 
     ``out`` must be absent, empty or an earlier build (see :mod:`.outdir`); anything else
     raises :class:`~.outdir.UnsafeOutput` before anything is touched.
     """
     check_output(out, root, edition)
-    _log_to_stderr()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if edition is not None and not edition.is_dir():
+        raise OSError(f"edition folder {edition} does not exist")
+    bank = load_bank(root, edition.resolve() if edition else None)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out)
     tmp = make_temporary(out)
+    work = Path(tempfile.mkdtemp(prefix="qbank-tree-"))
     try:
-        with _edition_env(edition), _content_errors_unlogged():
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp), strict=True)
-            mkdocs_build.build(config)
+        # The engine starts while the downloads are made in other processes; the post-build
+        # step waits for them and fills their sizes into the pages.
+        tree = write_tree(root, bank, work, cache_dir(root), wait=False)
+        ENGINES[engine](tree.config, tmp)
+        finish_site(tmp, bank, tree.pending)
         write_marker(tmp)
-    except (Abort, MkDocsException) as exc:
+    except (ContentError, KeyboardInterrupt):
         with _interrupts_held():
             shutil.rmtree(tmp, ignore_errors=True)
-        cause: BaseException | None = exc
-        while cause is not None:  # content errors reach us wrapped in MkDocs' own
-            if isinstance(cause, ContentError):
-                raise cause from None
-            cause = cause.__cause__ or cause.__context__
+        raise
+    except OSError as exc:
+        with _interrupts_held():
+            shutil.rmtree(tmp, ignore_errors=True)
         raise OSError(f"the site did not build, so {out} was left as it was: {exc}") from None
     except BaseException:
         with _interrupts_held():
             shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     # Ctrl-C waits for the swap, so the folder always holds a whole site, old or new.
     with _interrupts_held():
         old = old_name(out)
@@ -97,6 +103,21 @@ def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         shutil.rmtree(old, ignore_errors=True)
+    return out
+
+
+def write_markdown(root: Path, out: Path, edition: Path | None = None) -> Path:
+    """Write the whole Markdown tree and its config into ``out`` (``qbank build --markdown``),
+    downloads included: what any engine that reads ``mkdocs.yml`` builds. ``out`` is checked
+    and marked as a build's folder is."""
+    check_output(out, root, edition)
+    if edition is not None and not edition.is_dir():
+        raise OSError(f"edition folder {edition} does not exist")
+    bank = load_bank(root, edition.resolve() if edition else None)
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    write_tree(root, bank, out, cache_dir(root), wait=True)
+    write_marker(out)
     return out
 
 
@@ -116,30 +137,10 @@ def _interrupts_held() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
-class _DropContentErrors(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (
-            record.levelno >= logging.ERROR
-            and record.getMessage().startswith(CONTENT_ERRORS_LOGGED)
-        )
-
-
-@contextmanager
-def _content_errors_unlogged() -> Iterator[None]:
-    """MkDocs logs a plugin's error before it aborts; the CLI prints content errors itself,
-    so without this every error would be printed twice."""
-    logger = logging.getLogger("mkdocs.commands.build")
-    drop = _DropContentErrors()
-    logger.addFilter(drop)
-    try:
-        yield
-    finally:
-        logger.removeFilter(drop)
-
-
 def serve(root: Path, edition: Path | None = None, address: str = "127.0.0.1:8000") -> None:
     """Preview with live reload; content and template changes rebuild (mkdocs.yml ``watch``)."""
-    _log_to_stderr()
+    from mkdocs.commands import serve as mkdocs_serve
+
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    with _edition_env(edition):
+    with _edition_env(edition), content_errors_unlogged():
         mkdocs_serve.serve(str(root / "mkdocs.yml"), dev_addr=address)

@@ -23,9 +23,10 @@ from ..content.errors import ContentError, Problem
 from ..downloads.registry import cached_downloads, jobs
 from ..edition import load_bank
 from .build import build_site
+from .engines import DEFAULT
 from .outdir import check_output
 
-# Where the MkDocs hook keeps downloads between builds (QBANK_CACHE=0 turns it off).
+# Where builds keep downloads between builds (QBANK_CACHE=0 turns it off).
 CACHE = Path(".cache") / "downloads"
 
 
@@ -54,17 +55,19 @@ def check_targets(root: Path, targets: Sequence[Path], editions: Sequence[Path])
             check_output(target, root, edition)
 
 
-def _build_in_worker(root: Path, target: Path, edition: Path) -> Path:
+def _build_in_worker(root: Path, target: Path, edition: Path, engine: str) -> Path:
     # The downloads are in the cache already, and each site has a core of its own: a pool
     # inside this worker would only compete for the same cores.
     os.environ["QBANK_JOBS"] = "1"
     try:
-        return build_site(root, target, edition=edition)
+        return build_site(root, target, edition=edition, engine=engine)
     except ContentError as exc:  # pickles badly across processes: send its report
         raise OSError(exc.report()) from None
 
 
-def build_editions(root: Path, out: Path, editions: Sequence[Path]) -> list[Path]:
+def build_editions(
+    root: Path, out: Path, editions: Sequence[Path], engine: str = DEFAULT
+) -> list[Path]:
     """Build each edition into its own folder under ``out``; return the folders."""
     targets = edition_targets(out, editions)
     check_targets(root, targets, editions)
@@ -82,11 +85,14 @@ def build_editions(root: Path, out: Path, editions: Sequence[Path]) -> list[Path
         cached_downloads(banks, root / CACHE)
     workers = min(jobs(), len(editions))
     if workers < 2:
-        return [build_site(root, t, edition=e) for t, e in zip(targets, editions, strict=True)]
+        return [
+            build_site(root, t, edition=e, engine=engine)
+            for t, e in zip(targets, editions, strict=True)
+        ]
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [
-            pool.submit(_build_in_worker, root, t, e)
+            pool.submit(_build_in_worker, root, t, e, engine)
             for t, e in zip(targets, editions, strict=True)
         ]
         return [f.result() for f in futures]
