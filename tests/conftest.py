@@ -13,7 +13,14 @@ from generator.edition import load_bank
 from generator.site.build import build_site
 
 # What a bank root holds: content, the MkDocs config and its hand-written pages.
-BANK_FILES = ["bank.yml", "glossary.yml", "editorial-notes.yml", "mkdocs.yml", "guidance.yml"]
+BANK_FILES = [
+    "bank.yml",
+    "glossary.yml",
+    "editorial-notes.yml",
+    "mkdocs.yml",
+    "guidance.yml",
+    "readings.yml",
+]
 BANK_DIRS = ["questions", "threats", "docs", "templates", "schema", "overrides"]
 
 

@@ -63,6 +63,8 @@ TODAY = date(2026, 11, 30)
 def root(tmp_path: Path) -> Path:
     root = copy_bank(tmp_path / "bank")
     (root / "editorial-notes.yml").write_text(NOTES, "utf-8")
+    # The bank's editorial readings rest on its real notes, which these test notes replace.
+    (root / "readings.yml").unlink()
     return root
 
 

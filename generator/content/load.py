@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from . import readings as readings_module
 from .errors import ContentError, Problem, display_path
 from .schemas import check
 from .yamlsafe import Document, read_yaml
@@ -105,6 +106,9 @@ def load_national(root: Path = ROOT) -> m.Bank:
     glossary_doc = r.read(root / "glossary.yml", "glossary")
     notes_doc = r.read(root / "editorial-notes.yml", "editorial-notes")
     guidance_doc = r.read(root / "guidance.yml", "guidance")
+    # Editorial readings are optional: a bank without readings.yml has none.
+    readings_path = root / readings_module.FILE
+    readings_doc = r.read(readings_path, "readings") if readings_path.is_file() else None
     audience_docs = [d for p in r.files("questions") if (d := r.read(p, "audience"))]
     threat_docs = [d for p in r.files("threats") if (d := r.read(p, "threat"))]
     if r.problems or not (bank_doc and glossary_doc and notes_doc and guidance_doc):
@@ -134,6 +138,7 @@ def load_national(root: Path = ROOT) -> m.Bank:
         ),
         guidance=tuple(_guidance(g) for g in guidance_doc.data["pages"]),
         words=tuple(_word(w) for w in glossary_doc.data.get("words", ())),
+        readings=readings_module.readings(readings_doc),
     )
     from .crosscheck import crosscheck  # the references need the whole bank first
     from .topics import crosscheck_topics
@@ -141,6 +146,7 @@ def load_national(root: Path = ROOT) -> m.Bank:
     problems = crosscheck(bank, bank_doc, glossary_doc, notes_doc, audience_docs, threat_docs, root)
     if not problems:  # topic links only once IDs are sound: a renamed ID is reported once
         problems = crosscheck_topics(bank, glossary_doc, guidance_doc, audience_docs, root)
+        problems += readings_module.crosscheck_readings(bank, readings_doc)
     if problems:
         raise ContentError(problems)
     return replace(bank, as_at=bank.notes_as_at)

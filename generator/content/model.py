@@ -228,6 +228,29 @@ class EditorialNote:
 
 
 @dataclass(frozen=True)
+class ReadingPoint:
+    """How an editorial reading bears on one 2015 question."""
+
+    question: str  # a question ID
+    text: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Editorial text, not the LGA's: how a change since 2015 bears on the 2015 questions,
+    shown on the threat briefings and checklists it names (``readings.yml``). Its facts and
+    their sources are the editorial notes it names."""
+
+    id: str
+    date: str
+    title: str
+    text: str
+    notes: tuple[str, ...]  # editorial note IDs
+    shown_on: tuple[str, ...]  # threat:<id> or audience:<id>
+    points: tuple[ReadingPoint, ...]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -430,6 +453,7 @@ class Bank:
     edition: Edition = field(default_factory=Edition)
     guidance: tuple[GuidanceLinks, ...] = ()
     words: tuple[Word, ...] = ()
+    readings: tuple[Reading, ...] = ()
     # The whole bank's "as at" date, fixed when it is loaded: a download made from a view of
     # the bank (only its own notes) still carries the date every page and download shows.
     as_at: str = ""
@@ -456,6 +480,23 @@ class Bank:
     def notes_for(self, ref: str) -> tuple[EditorialNote, ...]:
         """Editorial notes attached to ``audience:x``, ``question:X-01``, ``threat:x`` or a page."""
         return tuple(n for n in self.notes if ref in n.applies_to)
+
+    def readings_for(self, ref: str) -> tuple[Reading, ...]:
+        """Editorial readings shown on ``threat:x`` or ``audience:x``."""
+        return tuple(r for r in self.readings if ref in r.shown_on)
+
+    def reading_points(
+        self, reading: Reading, audience_id: str = ""
+    ) -> tuple[tuple[Question, str], ...]:
+        """A reading's points as (question, text), in the bank's question order: only the
+        questions this bank has (an edition may leave a body out), and only ``audience_id``'s
+        where one is given (a checklist shows the points on its own questions)."""
+        said = {p.question: p.text for p in reading.points}
+        return tuple(
+            (q, said[q.id])
+            for q in self.questions
+            if q.id in said and (not audience_id or q.audience_id == audience_id)
+        )
 
     @property
     def notes_as_at(self) -> str:
