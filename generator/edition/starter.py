@@ -167,7 +167,7 @@ def render(data: dict[str, Any], notes: dict[str, list[str]]) -> str:
     for key, value in data.items():
         if key in COMMENTS:
             out.append(COMMENTS[key])
-        out += [f"# {one_line(line)}" if line.strip() else "#" for line in notes.get(key, [])]
+        out += [_comment(line) for line in notes.get(key, [])]
         if key == "action_plan" and value:
             out.append("action_plan:")
             for row, note in zip(value, notes.get("action_plan_rows", []), strict=False):
@@ -178,6 +178,12 @@ def render(data: dict[str, Any], notes: dict[str, list[str]]) -> str:
             out.append(_dump({key: value}))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _comment(line: str) -> str:
+    """A comment line, its indent kept, whatever it quotes kept on the line."""
+    indent = len(line) - len(line.lstrip(" "))
+    return f"# {' ' * indent}{one_line(line)}".rstrip()
 
 
 def _dump(value: Any, indent: int = 0) -> str:

@@ -103,12 +103,11 @@ action_plan: []
 
 def mapping_comment(table: int, rows: int, mapping: list[tuple[str, str]]) -> list[str]:
     """The comment above a drafted action plan: which table, and which column went where."""
-    width = max((len(heading[:40]) for heading, _ in mapping), default=0) + 2
     lines = [
         f"Drafted by qbank new-edition from table {table} of strategy.txt ({rows} rows).",
         "Its columns were read as (confirm them; move a cell to another key if one is wrong):",
     ]
-    lines += [f"  {(chr(34) + h[:40] + chr(34)).ljust(width)} -> {f}" for h, f in mapping]
+    lines += [f'  "{heading[:40]}" -> {name}' for heading, name in mapping]
     if not any(f == "strand" for _, f in mapping):
         lines.append("  (no strand column: each row's strand is guessed, as its comment says)")
     return lines
