@@ -107,15 +107,27 @@ def _edition_warnings(args: argparse.Namespace, editions: list[Path]) -> None:
 
 def _new_edition(args: argparse.Namespace) -> int:
     from .edition.starter import new_edition
+    from .site.outdir import check_file_output
 
-    written = new_edition(args.folder, args.council)
-    print(f"Wrote {len(written)} files in {args.folder}:")
-    for path in written:
+    folder: Path = args.folder
+    check_file_output(folder / "edition.yml", args.root, what="an edition", allow=("editions",))
+    started = new_edition(
+        folder, args.council, strategy=args.strategy, logo=args.logo, colour=args.colour or ""
+    )
+    for warning in started.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {len(started.written)} files in {folder}:")
+    for path in started.written:
         print(f"  {path}")
+    if started.drafted:
+        print("Drafted from the strategy (each a quote; confirm it in edition.yml):")
+        for line in started.drafted:
+            print(f"  {line}")
+    print("Next:")
+    if args.strategy is None:
+        print(f"  qbank extract YOUR-STRATEGY.docx -o {folder / 'strategy.txt'}   (or a .pdf)")
     print(
-        "Next:\n"
-        f"  qbank extract YOUR-STRATEGY.pdf -o {args.folder / 'strategy.txt'}   (or a .docx)\n"
-        f"  qbank build -o site-{args.folder.resolve().name} --edition {args.folder}\n"
+        f"  qbank build -o site-{folder.resolve().name} --edition {folder}\n"
         "Then replace each [REPLACE: ...] in edition.yml: the build lists where they are."
     )
     return 0
@@ -123,8 +135,12 @@ def _new_edition(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from .edition.extract import extract
+    from .site.outdir import check_file_output
 
-    size = extract(args.file, args.output, force=args.force)
+    check_file_output(args.output, args.root, what="a document's text", allow=("editions",))
+    size, extracted = extract(args.file, args.output, force=args.force)
+    for warning in extracted.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output} ({size:,} characters). Copy each quote from it word for word.")
     return 0
 
@@ -325,6 +341,14 @@ def parser() -> argparse.ArgumentParser:
     )
     n.add_argument("folder", type=Path, help="a new or empty folder (never overwritten)")
     n.add_argument("--council", required=True, help='the council\'s name, e.g. "Exampleshire DC"')
+    n.add_argument(
+        "--strategy",
+        type=Path,
+        help="the council's strategy (FILE.docx or FILE.pdf): extracted into strategy.txt, "
+        "with its title, sections and first action-plan table drafted into edition.yml",
+    )
+    n.add_argument("--logo", type=Path, help="the council's logo: an .svg, .png or .jpg file")
+    n.add_argument("--colour", help="the header's brand colour, e.g. #1d4f7a")
     n.set_defaults(run=_new_edition)
     x = sub.add_parser(
         "extract",

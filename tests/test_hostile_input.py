@@ -340,10 +340,11 @@ def hostile_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     base = tmp_path_factory.mktemp("hostile")
     editions = []
-    for name, council in (("mal", PAYLOAD), ("amp", AMPERSAND)):
+    # A council name is one line (validation refuses a line break, as new-edition does): the
+    # payload on disk keeps its markup; its line break is tested on the model below.
+    for name, council in (("mal", PAYLOAD.replace("\n", " ")), ("amp", AMPERSAND)):
         folder = base / "editions" / name
         folder.mkdir(parents=True)
-        # JSON's string form is a YAML double-quoted scalar: the \n arrives as a line break.
         text = f"council: {json.dumps(council)}\n{ACCESSIBILITY}"
         (folder / "edition.yml").write_text(text, "utf-8")
         editions.append(folder)

@@ -1,5 +1,6 @@
 """``qbank extract``: the plain-text copy of a council's document that quotes are checked
-against, from its PDF (pypdf) or Word file (python-docx).
+against, from its PDF (``read_pdf``) or Word file (``read_docx``), read within the limits of
+``limits.py``, tables a row a line with their cells apart (``blocks.py``).
 
 The text is evened as the quote check evens it (``layer.even``: ligatures such as "ﬁ" spelt
 out, curly quotes made straight, soft hyphens dropped) and its spaces tidied line by line,
@@ -13,9 +14,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import zipfile
 from pathlib import Path
 
+from .blocks import Extracted, render
+from .limits import LIMITS, Limits, OutOfTime, deadline, size
+from .read_docx import read_docx
+from .read_pdf import read_pdf
 from .starter import placeholder_source
 from .text import even
 
@@ -33,81 +37,86 @@ def tidy(text: str) -> str:
     return out + "\n" if out else ""
 
 
-def read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+def read(source: Path, limits: Limits = LIMITS) -> Extracted:
+    """The paragraphs and tables of ``source``, read within ``limits``.
 
-    # An untrusted file may trip any of these in the parser: each means "cannot read it".
-    damaged = (
-        PyPdfError,
-        DependencyError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-    )
-    try:
-        reader = PdfReader(path)
-        locked = reader.is_encrypted and not reader.decrypt("")
-        pages = [] if locked else [page.extract_text() or "" for page in reader.pages]
-    except damaged as exc:
-        raise ValueError(f"{path} could not be read as a PDF ({exc}): is it damaged?") from None
-    if locked:
-        raise ValueError(
-            f"{path} is protected by a password: save an unprotected copy and extract that"
-        )
-    return "\n\n".join(pages)
-
-
-def read_docx(path: Path) -> str:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.oxml.ns import qn
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
-        raise ValueError(
-            f"{path} could not be read as a Word .docx file ({exc}): is it an old .doc? "
-            "Save it as .docx in Word and extract that"
-        ) from None
-    # Paragraphs and table cells in the order they stand in the document.
-    paragraphs = []
-    for element in document.element.body.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
-        paragraphs.append(text)
-    return "\n\n".join(paragraphs)
-
-
-READERS = {".pdf": read_pdf, ".docx": read_docx}
-
-
-def extract(source: Path, out: Path, force: bool = False) -> int:
-    """Write the plain text of ``source`` to ``out``; return its length in characters.
-
-    Raises ValueError (with what to do) for a kind of file it cannot read, a document with
-    no text, or an ``out`` that exists (without ``force``); nothing is written then.
+    Raises ValueError (saying what is wrong, and the limit if one was reached) for a kind
+    of file it cannot read, a damaged, locked or too costly one.
     """
     kind = source.suffix.lower()
-    if kind not in READERS:
+    if kind not in KINDS:
         raise ValueError(
             f"{source}: extract reads {' and '.join(KINDS)} files; save the document as PDF "
             "or as a Word .docx file first"
         )
     if not source.is_file():
         raise ValueError(f"{source} is not a file")
-    if out.is_symlink() or out.is_dir():
-        raise ValueError(f"{out} is a folder or a link: give the name of a .txt file to write")
-    if out.exists() and not force and out.read_bytes() != placeholder_source():
-        raise ValueError(f"{out} already exists: add --force to replace it")
-    text = tidy(READERS[kind](source))
+    if (bytes_ := source.stat().st_size) > limits.file_bytes:
+        raise ValueError(
+            f"{source} is {size(bytes_)}; extract reads files of at most "
+            f"{size(limits.file_bytes)}. Extract the strategy alone, or save it without images"
+        )
+    try:
+        with deadline(limits.seconds) as clock:
+            if kind == ".pdf":
+                return read_pdf(source, limits, clock)
+            return read_docx(source, limits)
+    except OutOfTime:
+        raise ValueError(
+            f"{source}: reading stopped after {limits.seconds:g} s, the most extract spends "
+            "on a document (a strategy takes a few seconds); this file may be made to exhaust "
+            "the computer. Use the Word original, or print the PDF to a new PDF and extract that"
+        ) from None
+
+
+def text_of(source: Path, extracted: Extracted, limits: Limits = LIMITS) -> str:
+    """The text ``qbank extract`` writes for what was read from ``source``, within the
+    character limit."""
+    raw = render(extracted.blocks)
+    text = tidy(raw) if len(raw) <= 4 * limits.characters else raw
+    if len(text) > limits.characters:
+        raise ValueError(
+            f"{source} holds more than {limits.characters:,} characters of text, the most "
+            "extract writes (a 60-page strategy holds about 150,000): extract the strategy alone"
+        )
+    if not text and extracted.warnings:
+        raise ValueError(f"{source}: no text was read: {'; '.join(extracted.warnings[:3])}")
     if not text:
         raise ValueError(
             f"{source} holds no text that can be copied: a scanned document is only "
             "pictures of pages; ask for the original, or run it through text recognition"
         )
+    return text
+
+
+def extract(
+    source: Path, out: Path, force: bool = False, limits: Limits = LIMITS
+) -> tuple[int, Extracted]:
+    """Write the plain text of ``source`` to ``out``; return its length in characters and
+    what was read (its blocks, and the warnings to show).
+
+    Raises ValueError (with what to do) for a kind of file it cannot read, a document with
+    no text or beyond ``limits``, or an ``out`` that exists (without ``force``); nothing is
+    written then.
+    """
+    check_target(out, force)
+    extracted = read(source, limits)
+    text = text_of(source, extracted, limits)
+    write_text(out, text)
+    return len(text), extracted
+
+
+def check_target(out: Path, force: bool) -> None:
+    """Refuse to write through a link, onto a folder, or over a file without ``force``
+    (the starter's untouched placeholder excepted)."""
+    if out.is_symlink() or out.is_dir():
+        raise ValueError(f"{out} is a folder or a link: give the name of a .txt file to write")
+    if out.exists() and not force and out.read_bytes() != placeholder_source():
+        raise ValueError(f"{out} already exists: add --force to replace it")
+
+
+def write_text(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` whole or not at all (a temporary file renamed into place)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:
@@ -118,4 +127,3 @@ def extract(source: Path, out: Path, force: bool = False) -> int:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return len(text)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import model as m
+from ..content.textrules import council_name_problem
 from .files import (
     LOGO_MAX_BYTES,
     LOGO_TYPES,
@@ -24,6 +25,11 @@ AA_RATIO = 4.5
 def identity(layer: Layer) -> dict[str, Any]:
     """The logo's path and the brand colour, once checked; every contact is checked too."""
     d = layer.d
+    name = d.get("council")
+    # An empty name is the schema's to report; the rest (one line, its length) is checked here,
+    # by the same check `qbank new-edition` makes, before anything is built.
+    if isinstance(name, str) and name.strip() and (wrong := council_name_problem(name)):
+        layer.problem(("council",), *wrong)
     logo = ""
     if "logo" in d:
         path, problem = check_logo(layer.folder, d["logo"])

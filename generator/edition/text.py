@@ -63,6 +63,14 @@ def nearest(missing: str, text: str) -> str:
     units = sentences(text)
     units += [c for s in units for c in _CLAUSE_END.split(s)]
     found = difflib.get_close_matches(missing, units, n=1, cutoff=0.5)
+    if found:
+        return found[0]
+    # A short quote (a table cell, a heading) is near a run of as many words, not a sentence.
+    words, size = text.split(), len(missing.split())
+    if not 0 < size <= 40 or len(words) > 200_000:
+        return ""
+    runs = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    found = difflib.get_close_matches(missing, runs, n=1, cutoff=0.6)
     return found[0] if found else ""
 
 

@@ -79,24 +79,28 @@ def check_output(out: Path, root: Path, edition: Path | None = None) -> None:
 PUBLISHED = ("docs", "overrides")
 
 
-def check_file_output(path: Path, root: Path) -> None:
-    """Raise :class:`UnsafeOutput` if a file written to ``path`` (a meeting pack) would land
-    in one of the project's own folders: in ``docs/`` the next build would publish it, notes
-    and answers included."""
+def check_file_output(
+    path: Path, root: Path, what: str = "a pack", allow: tuple[str, ...] = ()
+) -> None:
+    """Raise :class:`UnsafeOutput` if ``what`` written to ``path`` (a meeting pack, a
+    document's text, an edition) would land in one of the project's own folders: in
+    ``docs/`` or ``overrides/`` the next build would publish it. The folders in ``allow``
+    are where it belongs (``editions/`` for an edition and its text)."""
     # The folder as it really is (a link to docs/ is docs/); the file itself is not followed.
     target = path.absolute().parent.resolve() / path.name
     for project in dict.fromkeys([root.resolve(), CODE_ROOT]):
         for name in PROTECTED:
             folder = project / name
-            if _inside(target, folder):
+            if name not in allow and _inside(target, folder):
                 why = (
                     "the next build would publish it on the site, notes included"
                     if name in PUBLISHED
-                    else "a pack does not belong among the project's own files"
+                    else f"{what} does not belong among the project's own files"
                 )
                 raise UnsafeOutput(
                     f"refusing to write {path}: it is inside the project's {name}/ folder, "
-                    f"and {why}.\n    hint: write it outside the project, or beside bank.yml"
+                    f"and {why}.\n    hint: write it outside the project"
+                    + (f", or in {allow[0]}/" if allow else ", or beside bank.yml")
                 )
 
 
