@@ -158,8 +158,7 @@ def bare_build(root: Path, work: Path) -> Callable[[], object]:
     config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)
-    # The theme overrides call the hook (the page's security policy): MkDocs alone uses the
-    # plain theme.
+    # MkDocs alone uses the plain theme, without the overrides, as it was first measured.
     config["theme"].pop("custom_dir", None)
     config.update(nav=nav(bank), strict=False)  # the downloads the pages name are not there
     (tree / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

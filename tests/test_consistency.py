@@ -88,3 +88,15 @@ def test_docs_pages_are_all_in_the_nav(bank: Bank) -> None:
     listed = set(pages(nav(bank)))
     for md in (ROOT / "docs").rglob("*.md"):
         assert md.relative_to(ROOT / "docs").as_posix() in listed, f"{md} is not in the nav"
+
+
+def test_readme_is_short_and_links_the_detail() -> None:
+    """A newcomer reads the README in five minutes; the detail is a link away."""
+    assert len(README.splitlines()) < 200
+    links = set(re.findall(r"\]\(([^)#]+\.md)\)", README))
+    for page in ("reliability", "performance", "edition-reference", "architecture", "engines"):
+        assert f"docs/contributing/{page}.md" in links, f"README does not link {page}.md"
+    for link in links:
+        assert (ROOT / link).is_file(), f"README links {link}, which does not exist"
+    assert "make site" in README and "make test" in README
+    assert "## Preparing a meeting in the browser" in README

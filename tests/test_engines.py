@@ -3,9 +3,11 @@ and ProperDocs building the same pages as MkDocs."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.content.load import ROOT
@@ -73,3 +75,30 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(built_site: Path, tmp_path: 
         if a != b:
             differ.append(str(path))
     assert differ == []
+
+
+def test_zensical_comparison_runs(tmp_path: Path) -> None:
+    """bench/engines.py builds the tree with Zensical and compares every page with MkDocs'.
+    Zensical lives in an environment of its own: set QBANK_ZENSICAL to its command."""
+    from bench import engines
+
+    zensical = engines.find_zensical(None)
+    if zensical is None:
+        pytest.skip("Zensical is not installed (set QBANK_ZENSICAL to its zensical command)")
+    figures = tmp_path / "figures.json"
+    assert engines.main(["--zensical", zensical, "--json", str(figures)]) == 0
+    found = json.loads(figures.read_text("utf-8"))
+    pages = {row["page"]: row for row in found["pages"]}
+    assert "index.html" in pages and all(row["present"] == "yes" for row in pages.values())
+    assert pages["index.html"]["text"] == "same"
+
+
+def test_zensical_comparison_says_why_it_cannot_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import engines
+
+    monkeypatch.setenv("QBANK_ZENSICAL", "")
+    monkeypatch.setenv("PATH", "")
+    assert engines.main([]) == engines.NOT_FOUND
+    assert "Zensical is not installed" in capsys.readouterr().out

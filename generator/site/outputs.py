@@ -64,9 +64,14 @@ def nav(bank: Bank) -> list[dict[str, object]]:
         {
             "For web teams": [
                 "contributing/make-your-edition.md",
+                "contributing/edition-reference.md",
                 "contributing/content-format.md",
                 "contributing/tagging.md",
+                "contributing/meetings.md",
                 "contributing/architecture.md",
+                "contributing/engines.md",
+                "contributing/reliability.md",
+                "contributing/performance.md",
                 "contributing/answers-format.md",
             ]
         },
