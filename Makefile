@@ -47,7 +47,7 @@ test: install
 lint: install
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
-	node_modules/.bin/eslint docs/js tests/js eslint.config.js
+	node_modules/.bin/eslint docs/js tests/js tools eslint.config.js
 
 typecheck: install
 	$(BIN)/mypy

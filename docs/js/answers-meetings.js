@@ -4,6 +4,7 @@
   "use strict";
 
   var S = window.qbankStore;
+  var M = window.qbankMerge;
   var A = window.qbankAnswersParts = window.qbankAnswersParts || {};
   var store = A.store;
   var GENERAL = S.GENERAL;
@@ -21,17 +22,16 @@
     return m.title ? label + ": " + m.title : label;
   }
 
-  // Newest first; the general answers last.
+  // Newest first; the general answers last. Deleted meetings, and those of a body this
+  // edition does not have (kept aside, exported again), are not shown.
   function ordered() {
-    return A.data().meetings.slice().sort(function (a, b) {
-      if (a.id === GENERAL || b.id === GENERAL) return a.id === GENERAL ? 1 : -1;
-      return a.date === b.date ? 0 : (a.date < b.date ? 1 : -1);
-    });
+    return M.ordered(A.data().meetings).filter(store.shown);
   }
 
   function openMeeting(id, keep) {
-    if (!A.meetingById(id)) return false;
-    A.data().current = id;
+    var m = A.meetingById(id);
+    if (!m || m.deleted) return false;
+    A.data().current = m.id;
     if (keep !== false) A.save();
     A.refresh();
     return true;
@@ -39,19 +39,12 @@
 
   function newMeeting(body, date, title, copyTicks) {
     var from = A.all();
-    var answers = {};
-    if (copyTicks) {
-      Object.keys(from).forEach(function (id) {
-        if (from[id].ask) answers[id] = { ask: true, status: "", note: "" };
-      });
-    }
-    var m = {
-      id: "m" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6),
-      body: body, date: date, title: title.slice(0, S.MAX_TITLE), answers: answers
-    };
-    A.data().meetings.push(m);
-    openMeeting(m.id);
-    return m;
+    var ticked = copyTicks ? Object.keys(from).filter(function (id) { return from[id].ask; }) : [];
+    var next = A.update(function (s, by, now) {
+      return M.newMeeting(s, { body: body, date: date, title: title }, by, now, ticked);
+    });
+    A.refresh();
+    return A.meetingById(next.current);
   }
 
   // The meeting for a body on a date, if one was named: a pack for it shows its answers.

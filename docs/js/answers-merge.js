@@ -226,7 +226,9 @@
   }
 
   var api = { FORMAT: FORMAT, VERSION: VERSION, GENERAL: GENERAL, merge: merge, toFile: toFile,
-              ordered: ordered, longDate: T.longDate, isoDate: T.isoDate };
+              ordered: ordered, longDate: T.longDate, isoDate: T.isoDate, WHEN: T.WHEN,
+              STATUSES: T.STATUSES, BROWSER_ID: T.BROWSER_ID, FIELDS: T.FIELDS,
+              browserName: T.browserName };
   Object.keys(S).forEach(function (k) { api[k] = S[k]; });
   return api;
 });

@@ -5,6 +5,7 @@
   "use strict";
 
   var S = window.qbankStore;
+  var M = window.qbankMerge;
   var A = window.qbankAnswersParts = window.qbankAnswersParts || {};
   var store = A.store;
 
@@ -61,6 +62,7 @@
       }),
       A.button("Export my answers", A.exportAnswers),
       A.importControls(),
+      A.browserControl(),
       A.button("Clear my answers", function () {
         var ok = window.confirm("Clear your ticks, answers and notes for the " + ids.length +
           " questions on this page, for the meeting " + A.meetingLabel(A.current()) + "? This " +
@@ -69,9 +71,16 @@
           A.announce("Nothing cleared.");
           return;
         }
-        var list = A.all();
-        ids.forEach(function (id) { delete list[id]; });
-        A.save();
+        // Cleared as changes of their own, so a merge with an older copy keeps them cleared.
+        A.update(function (s, by, now) {
+          var meeting = A.current().id;
+          ids.forEach(function (id) {
+            M.FIELDS.forEach(function (f) {
+              s = M.setField(s, meeting, id, f, f === "ask" ? false : "", by, now);
+            });
+          });
+          return s;
+        });
         fill(root);
         A.announce("Cleared your ticks, answers and notes on this page.");
       })
@@ -132,7 +141,8 @@
         }, function () { A.announce("Sorry: the Word file could not be made in this browser."); });
       }),
       A.button("Export my answers", A.exportAnswers),
-      A.importControls()
+      A.importControls(),
+      A.browserControl()
     ]);
     bar.insertBefore(A.meetingBar(A.current().body), bar.firstChild);
     root.insertBefore(bar, root.firstChild);

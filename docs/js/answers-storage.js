@@ -1,14 +1,16 @@
 // Where the answers live: this browser's storage (localStorage), never sent anywhere; per
 // site and edition. Reads the record once, saves after each change, sets aside a record it
 // cannot read rather than lose it, and offers answers kept by version 1 of the site.
-// Loaded after answers-store.js and answers-ui.js; window.qbankAnswersParts joins the parts.
+// Answers are kept as version 3 (stamped; answers-merge.js) under this browser's random ID.
+// Loaded after the pure parts and answers-ui.js; window.qbankAnswersParts joins the parts.
 (function () {
   "use strict";
 
   var S = window.qbankStore;
+  var M = window.qbankMerge;
   var A = window.qbankAnswersParts = window.qbankAnswersParts || {};
   var site = A.site = window.qbankSite || {};
-  var store = A.store = S.create(site);
+  A.store = S.create(site);
   var GENERAL = S.GENERAL;
 
   // The site's root, from this script's own address (js/answers-storage.js): with the
@@ -16,6 +18,7 @@
   var script = document.currentScript;
   var ROOT = A.ROOT = script && script.src ?
     script.src.replace(/js\/answers-storage\.js([?#].*)?$/, "") : "";
+  // The key still says v2, the version that named it; the record in it is version 3.
   var KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
   // Version 1 kept one key per checklist page, named by the page's file name only: it cannot
   // tell which copy of the site wrote it. TAKEN records the one site that brought them in.
@@ -23,18 +26,36 @@
   var TAKEN = "qbank:answers:v1-taken-by";
   var LEFT = "qbank:answers:v1-left:" + KEY;
 
-  var state = null; // {current, meetings: [{id, body, date, title, answers}]}; read on first use
+  var state = null; // a version 3 state (answers-state.js); read on first use
+  // This browser's ID: random, made the first time, kept in the record; it stamps changes.
+  var me = "";
   var saveFailed = false;
   // The text of a stored record that could not be read nor set aside: never saved over.
   var blocked = null;
 
+  function randomId() {
+    var bytes = new Uint8Array(6);
+    try { window.crypto.getRandomValues(bytes); } catch (e) {
+      for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    }
+    return "b" + Array.prototype.map.call(bytes, function (b) {
+      return (b % 36).toString(36);
+    }).join("") + Date.now().toString(36).slice(-3);
+  }
+
   function read() {
     var raw;
+    me = me || randomId();
     try { raw = localStorage.getItem(KEY); } catch (e) { return S.fresh(); }
     if (raw === null) return S.fresh();
     var data = null;
     try { data = JSON.parse(raw); } catch (e) { /* unreadable: set aside below */ }
-    var got = store.fromRecord(data);
+    if (S.isObject(data) && typeof data.browser === "string" && M.BROWSER_ID.test(data.browser)) {
+      me = data.browser;
+    }
+    // Answers kept before version 3 were given in this browser: stamped as its own.
+    var old = S.isObject(data) && data.version !== 3;
+    var got = S.isObject(data) ? M.migrate(data, old ? me : null, old ? data.saved : null) : null;
     if (got) return got;
     setAside(raw);
     return S.fresh();
@@ -87,24 +108,34 @@
   // After an import: the answers worked out on a copy become the ones kept.
   function replaceState(next) { state = next; }
 
+  function browser() {
+    data();
+    return me;
+  }
+
+  // One change made here: fn(state, this browser's ID, now) returns the new state, saved.
+  function update(fn) {
+    state = fn(data(), browser(), new Date().toISOString());
+    save();
+    return state;
+  }
+
   function meetingById(id) {
-    var found = null;
-    data().meetings.forEach(function (m) { if (m.id === id) found = m; });
-    return found;
+    return M.find(data(), id);
   }
 
   function current() {
-    return meetingById(data().current) || meetingById(GENERAL);
+    var m = meetingById(data().current);
+    return m && !m.deleted ? m : meetingById(GENERAL);
   }
 
   // The answers of the meeting shown, by question ID.
   function all() { return current().answers; }
 
   function record() {
-    return {
-      format: S.FORMAT, version: S.FILE_VERSION, saved: new Date().toISOString(),
-      current: data().current, meetings: data().meetings
-    };
+    var out = M.toFile(data(), { browser: browser() });
+    out.saved = new Date().toISOString();
+    return out;
   }
 
   function save() {
@@ -135,12 +166,9 @@
   }
 
   function setAnswer(id, name, value) {
-    var list = all();
-    var entry = list[id] || { ask: false, status: "", note: "" };
-    entry[name] = value;
-    if (entry.ask || entry.status || entry.note) list[id] = entry;
-    else delete list[id];
-    save();
+    update(function (s, by, now) {
+      return M.setField(s, current().id, id, name, value, by, now);
+    });
   }
 
   // Answers from version 1, over http(s) only (from file:// every copy shares them): they
@@ -155,7 +183,8 @@
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
         if (key && key.indexOf(OLD_PREFIX) === 0) {
-          var old = store.cleanAnswers(JSON.parse(localStorage.getItem(key) || "{}"));
+          var read = M.migrate({ version: 1, answers: JSON.parse(localStorage.getItem(key) || "{}") });
+          var old = read ? M.find(read, GENERAL).answers : {};
           Object.keys(old).forEach(function (id) { merged[id] = old[id]; });
         }
       }
@@ -173,16 +202,18 @@
       "council’s, say), so they have not been brought in. Bring them in only if they " +
       "are yours: they join your general answers, not a meeting.", [
         A.button("Bring them into this site", function () {
-          var general = meetingById(GENERAL);
           var brought = 0;
-          ids.forEach(function (id) {
-            if (!general.answers[id]) {
-              general.answers[id] = old[id];
+          update(function (s, by, now) {
+            ids.forEach(function (id) {
+              if (M.hasContent(M.answerOf(s, GENERAL, id))) return;
+              M.FIELDS.forEach(function (f) {
+                s = M.setField(s, GENERAL, id, f, old[id][f], by, now);
+              });
               brought += 1;
-            }
+            });
+            return s;
           });
           try { localStorage.setItem(TAKEN, KEY); } catch (e) { /* offered again next time */ }
-          save();
           A.refresh();
           A.removeNotice("old");
           A.announce("Brought in " + S.plural(brought, "answer") + " from the earlier version.");
@@ -204,6 +235,8 @@
   });
 
   A.data = data;
+  A.browser = browser;
+  A.update = update;
   A.replaceState = replaceState;
   A.meetingById = meetingById;
   A.current = current;

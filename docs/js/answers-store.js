@@ -1,18 +1,21 @@
-// The answers store and its file format, with no page in it: data in, data out. It reads
-// a stored record or an answers file (schema/answers.schema.json), cleans and checks it,
-// and says what an import would change. The browser loads it first, as window.qbankStore;
-// Node's test runner loads it with require() (tests/js/).
+// The answers store's constants and the words it uses, with no page in it: data in, data
+// out. Its limits are shared with `qbank pack --answers`; create(site) knows the site's
+// questions and bodies, and says in words what an import changed. The browser loads it as
+// window.qbankStore; Node's test runner loads it with require() (tests/js/).
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.qbankStore = api;
-})(this, function () {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./answers-merge.js"));
+  } else {
+    root.qbankStore = factory(root.qbankMerge);
+  }
+})(this, function (M) {
   "use strict";
 
   var FORMAT = "soc-question-bank-answers";
-  // Version 2 keeps answers per meeting; version 1 (one set of answers) is read and migrated.
-  var FILE_VERSION = 2;
+  // Version 3 stamps every field (docs/contributing/answers-format.md); versions 1 (one set of
+  // answers) and 2 (answers per meeting) are read and migrated.
+  var FILE_VERSION = 3;
   // Limits shared with `qbank pack --answers` (generator/content/answers.py): a note box holds
   // at most MAX_NOTE characters; a file is at most MAX_FILE bytes, MAX_MEETINGS meetings and
   // MAX_ANSWERS answers a meeting.
@@ -31,7 +34,7 @@
   var DEFAULT_STATUSES = ["Assured", "Partly assured", "Not assured", "Not asked"];
 
   function isObject(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
-  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function has(o, k) { return !!o && Object.prototype.hasOwnProperty.call(o, k); }
 
   // "2026-12-03" for a real date between 1900 and 2100, or "".
   function isoDate(value) {
@@ -71,14 +74,20 @@
     }).join("\r\n");
   }
 
-  function generalMeeting(answers) {
-    return { id: GENERAL, body: "", date: "", title: "", answers: answers || {} };
+  function fresh() { return M.migrate({ version: 3, meetings: [] }); }
+
+  // The answers with something in them (a tick, a rating or a note) in meetings not deleted.
+  function answerCount(meetings) {
+    return meetings.reduce(function (n, m) {
+      if (m.deleted) return n;
+      return n + Object.keys(m.answers).filter(function (id) {
+        return M.hasContent(m.answers[id]);
+      }).length;
+    }, 0);
   }
 
-  function fresh() { return { current: GENERAL, meetings: [generalMeeting()] }; }
-
-  function answerCount(meetings) {
-    return meetings.reduce(function (n, m) { return n + Object.keys(m.answers).length; }, 0);
+  function content(a) {
+    return a && M.hasContent(a) ? JSON.stringify([a.ask, a.status, a.note]) : "";
   }
 
   // The parts that depend on the site: its answer scale and its bodies (window.qbankSite).
@@ -88,252 +97,115 @@
     // The last status, "Not asked", is every question's starting point; it is stored as "".
     var NOT_ASKED = STATUSES[STATUSES.length - 1];
     var BODIES = Array.isArray(site.bodies) ? site.bodies : [];
-    var BODY_OF = {};
+    var BODY_OF = Object.create(null);
     BODIES.forEach(function (b) {
       (b.questions || []).forEach(function (id) { BODY_OF[id] = b.id; });
     });
-    function cleanAnswers(raw) {
-      var out = {};
-      if (!isObject(raw)) return out;
-      Object.keys(raw).forEach(function (id) {
-        var a = raw[id];
-        if (!ID.test(id) || !isObject(a)) return;
-        var status = typeof a.status === "string" ? a.status : "";
-        if (status === NOT_ASKED || STATUSES.indexOf(status) === -1) status = "";
-        var entry = {
-          ask: a.ask === true,
-          status: status,
-          note: typeof a.note === "string" ? a.note : ""
-        };
-        if (entry.ask || entry.status || entry.note) out[id] = entry;
-      });
-      return out;
-    }
 
     function knownBody(id) {
       return BODIES.some(function (b) { return b.id === id; });
     }
 
-    function cleanMeeting(raw) {
-      if (!isObject(raw) || typeof raw.id !== "string" || !MEETING_ID.test(raw.id)) return null;
-      var general = raw.id === GENERAL;
-      return {
-        id: raw.id,
-        body: !general && typeof raw.body === "string" && knownBody(raw.body) ? raw.body : "",
-        date: general ? "" : isoDate(raw.date),
-        title: general || typeof raw.title !== "string" ? "" : raw.title.slice(0, MAX_TITLE),
-        answers: cleanAnswers(raw.answers)
-      };
+    // A question this edition has; the national site without bodies knows them all.
+    function isKnown(id) { return !BODIES.length || has(BODY_OF, id); }
+
+    // Shown in the meeting chooser: not deleted, and of a body this edition has.
+    function shown(m) {
+      return !m.deleted && (m.id === GENERAL || !m.body || !BODIES.length || knownBody(m.body));
     }
 
-    // A stored record (this version's or version 1's) as {current, meetings}; null if unreadable.
-    function fromRecord(data) {
-      if (!isObject(data)) return null;
-      if (data.version === 1 && isObject(data.answers)) {
-        return { current: GENERAL, meetings: [generalMeeting(cleanAnswers(data.answers))] };
-      }
-      if (data.version !== FILE_VERSION || !Array.isArray(data.meetings)) return null;
-      var seen = {};
-      var meetings = data.meetings.map(cleanMeeting).filter(function (m) {
-        if (!m || seen[m.id]) return false;
-        seen[m.id] = true;
-        return true;
-      });
-      if (!seen[GENERAL]) meetings.push(generalMeeting());
-      return { current: seen[data.current] ? data.current : GENERAL, meetings: meetings };
+    function merge(held, file) {
+      return M.merge(held, file, { isKnown: isKnown, knownBody: knownBody });
     }
 
-    var TYPES = { bank: "string", bank_version: "string", edition: "string",
-                  exported: "string", current: "string" };
-
-    // One meeting's answers from a file, checked as `qbank pack --answers` checks them.
-    function fileAnswers(raw, where) {
-      if (!isObject(raw)) return { error: where + " are not a list of answers by question" };
-      var ids = Object.keys(raw);
-      if (ids.length > MAX_ANSWERS) {
-        return { error: where + " hold " + ids.length + " answers, more than the " +
-          MAX_ANSWERS + " a file may hold" };
-      }
-      for (var i = 0; i < ids.length; i++) {
-        var id = ids[i];
-        var a = raw[id];
-        var name = ID.test(id) ? id : "an answer";
-        if (!ID.test(id)) return { error: where + " name a question by an ID that is not one" };
-        if (!isObject(a) || typeof a.ask !== "boolean") {
-          return { error: "the answer to " + name + " has no tick (true or false)" };
-        }
-        if (has(a, "status") && STATUSES.indexOf(a.status) === -1) {
-          return { error: "the answer to " + name + " is not one of: " + STATUSES.join(", ") };
-        }
-        if (has(a, "note") && typeof a.note !== "string") {
-          return { error: "the note on " + name + " is not text" };
-        }
-        if (has(a, "note") && a.note.length > MAX_NOTE) {
-          return { error: "the note on " + name + " is longer than the " +
-            MAX_NOTE.toLocaleString("en-GB") + " characters a note box holds" };
-        }
-      }
-      return { answers: cleanAnswers(raw) };
-    }
-
-    // Reads an answers file (version 1 or 2); returns {meetings, current, exported} or {error}.
-    function parseFile(text) {
-      var data;
-      try { data = JSON.parse(text); } catch (e) {
-        return { error: "it is not an answers file (it is not valid JSON)" };
-      }
-      if (!isObject(data) || data.format !== FORMAT) {
-        return { error: "it is not an answers file exported from this site" };
-      }
-      if (data.version !== 1 && data.version !== FILE_VERSION) {
-        return { error: "it is an answers file of a version this site does not know: export " +
-          "it again from the site it came from, or use a newer copy of this site" };
-      }
-      var wrong = Object.keys(TYPES).filter(function (k) {
-        return has(data, k) && typeof data[k] !== TYPES[k];
-      });
-      if (wrong.length) {
-        return { error: "its “" + wrong[0] + "” should be text, not " +
-          (data[wrong[0]] === null ? "empty" : typeof data[wrong[0]]) };
-      }
-      var exported = longDate(data.exported || "");
-      if (data.version === 1) {
-        var got = fileAnswers(data.answers, "its answers");
-        if (got.error) return got;
-        return { meetings: [generalMeeting(got.answers)], current: GENERAL, exported: exported };
-      }
-      if (!Array.isArray(data.meetings)) return { error: "it holds no meetings" };
-      if (data.meetings.length > MAX_MEETINGS) {
-        return { error: "it holds " + data.meetings.length + " meetings, more than the " +
-          MAX_MEETINGS + " a file may hold" };
-      }
-      var meetings = [];
-      var seen = {};
-      for (var i = 0; i < data.meetings.length; i++) {
-        var raw = data.meetings[i];
-        if (!isObject(raw) || typeof raw.id !== "string" || !MEETING_ID.test(raw.id)) {
-          return { error: "meeting " + (i + 1) + " has no ID" };
-        }
-        if (seen[raw.id]) return { error: "two meetings have the same ID" };
-        seen[raw.id] = true;
-        var bad = ["body", "date", "title"].filter(function (k) {
-          return has(raw, k) && typeof raw[k] !== "string";
+    // Notes that a merge would make longer than a note box holds: nothing is then imported.
+    function tooLong(state, ids) {
+      var out = [];
+      M.liveMeetings(state).forEach(function (m) {
+        ids.forEach(function (id) {
+          if (has(m.answers, id) && m.answers[id].note.length > MAX_NOTE &&
+              out.indexOf(id) === -1) out.push(id);
         });
-        if (bad.length) return { error: "meeting " + (i + 1) + "’s “" + bad[0] + "” is not text" };
-        if (raw.date && !isoDate(raw.date)) {
-          return { error: "meeting " + (i + 1) + "’s date is not a date between 1900 and 2100" };
-        }
-        var answers = fileAnswers(raw.answers, "meeting " + (i + 1) + "’s answers");
-        if (answers.error) return answers;
-        var m = cleanMeeting(raw);
-        m.answers = answers.answers;
-        meetings.push(m);
-      }
-      return { meetings: meetings, current: seen[data.current] ? data.current : "",
-               exported: exported };
+      });
+      return out.sort();
     }
 
-    function same(a, b) {
-      return a.ask === b.ask && a.status === b.status && a.note === b.note;
-    }
-
-    // Both notes, each marked by where it came from; never one dropped for the other.
-    var MINE = "[This browser]";
-    function joinNotes(mine, theirs, source) {
-      if (!theirs || theirs === mine) return mine;
-      if (!mine) return theirs;
-      if (mine.indexOf(theirs) !== -1) return mine; // brought in before
-      var first = mine.indexOf("[") === 0 ? mine : MINE + "\n" + mine;
-      return first + "\n\n[From " + source + "]\n" + theirs;
-    }
-
-    function sameMeeting(a, b) {
-      return a.id === b.id || (a.id !== GENERAL && b.id !== GENERAL && a.body === b.body &&
-        a.date === b.date && a.title === b.title);
-    }
-
-    // The answers after an import, worked out on a copy: nothing changes unless it all fits.
-    function planImport(held, file, source, replace) {
-      var next = replace ? { current: GENERAL, meetings: [] } : JSON.parse(JSON.stringify(held));
-      var counts = { added: 0, changed: 0, unchanged: 0, removed: 0, meetings: 0,
-                     both: [], aside: [], tooLong: [] };
-      var aside = {};
-      file.meetings.forEach(function (fm) {
-        var target = null;
-        next.meetings.forEach(function (m) { if (!target && sameMeeting(m, fm)) target = m; });
-        if (!target) {
-          target = { id: fm.id, body: fm.body, date: fm.date, title: fm.title, answers: {} };
-          var taken = held.meetings.some(function (m) { return m.id === fm.id; });
-          if (taken && !replace) target.id = fm.id + "-" + Date.now().toString(36);
-          next.meetings.push(target);
-        }
-        // Counted against the answers held now, whether merging or replacing.
-        var before = null;
-        held.meetings.forEach(function (m) { if (!before && sameMeeting(m, fm)) before = m; });
-        if (!before && fm.id !== GENERAL) counts.meetings += 1;
-        Object.keys(fm.answers).forEach(function (id) {
-          var theirs = fm.answers[id];
-          var mine = target.answers[id];
-          var had = before ? before.answers[id] : null;
-          if (BODIES.length && !has(BODY_OF, id)) aside[id] = true;
-          else if (!had) counts.added += 1;
-          else if (same(had, theirs)) counts.unchanged += 1;
-          else counts.changed += 1;
-          if (!mine) {
-            target.answers[id] = theirs;
+    // What replacing the answers held with a file's changes, counted as a merge is.
+    function replaceCounts(held, next) {
+      var counts = { added: 0, changed: 0, unchanged: 0, removed: 0, meetings: 0, aside: [] };
+      var used = Object.create(null);
+      M.liveMeetings(next).forEach(function (m) {
+        var before = M.find(held, m.id);
+        (m.also || []).forEach(function (id) { before = before || M.find(held, id); });
+        if (before && before.deleted) before = null;
+        if (!before && m.id !== GENERAL) counts.meetings += 1;
+        Object.keys(m.answers).forEach(function (id) {
+          var now = content(m.answers[id]);
+          if (!now) return;
+          if (!isKnown(id)) {
+            if (counts.aside.indexOf(id) === -1) counts.aside.push(id);
             return;
           }
-          var note = joinNotes(mine.note, theirs.note, source);
-          if (note !== mine.note && mine.note && note !== theirs.note &&
-              counts.both.indexOf(id) === -1) counts.both.push(id);
-          if (note.length > MAX_NOTE) counts.tooLong.push(id);
-          target.answers[id] = {
-            ask: mine.ask || theirs.ask, status: theirs.status || mine.status, note: note
-          };
+          var was = before ? content(before.answers[id]) : "";
+          if (before) used[before.id + " " + id] = true;
+          if (!was) counts.added += 1;
+          else if (was !== now) counts.changed += 1;
+          else counts.unchanged += 1;
         });
       });
-      if (!next.meetings.some(function (m) { return m.id === GENERAL; })) {
-        next.meetings.push(generalMeeting());
-      }
-      if (replace) {
-        held.meetings.forEach(function (m) {
-          var kept = null;
-          next.meetings.forEach(function (n) { if (!kept && sameMeeting(n, m)) kept = n; });
-          Object.keys(m.answers).forEach(function (id) {
-            if (!kept || !kept.answers[id]) counts.removed += 1;
-          });
+      M.liveMeetings(held).forEach(function (m) {
+        Object.keys(m.answers).forEach(function (id) {
+          if (content(m.answers[id]) && !used[m.id + " " + id]) counts.removed += 1;
         });
-        next.current = file.current || GENERAL;
-      }
-      counts.aside = Object.keys(aside).sort();
-      return { state: next, counts: counts };
+      });
+      counts.aside.sort();
+      return counts;
     }
 
-    function summary(name, counts, replace) {
+    function summary(name, counts, replace, imported) {
+      if (!replace && !imported && counts.nothing) {
+        var text = "Nothing changed: this browser already holds everything in " + name + ".";
+        if (counts.aside.length) text += " " + asideText(counts.aside);
+        return text;
+      }
       var parts = [plural(counts.added, "question") + " added",
                    counts.changed + " changed", counts.unchanged + " unchanged"];
       if (replace) parts.push(counts.removed + " of yours removed");
-      var text = (replace ? "Replaced your answers with " : "Merged the answers in ") + name +
+      text = (replace ? "Replaced your answers with " :
+        (imported ? "Imported the answers in " : "Merged the answers in ")) + name +
         ": " + parts.join(", ");
       if (counts.meetings) text += "; " + plural(counts.meetings, "meeting") + " added";
-      text += ".";
-      if (counts.both.length) {
-        text += " " + (counts.both.length === 1 ? "1 note differed" :
-          counts.both.length + " notes differed") + " and both versions are kept, each marked " +
-          "by where it came from (" + listed(counts.both) + ").";
+      if (counts.removedMeetings) {
+        text += "; " + plural(counts.removedMeetings, "meeting") + " deleted";
       }
-      if (counts.aside.length) {
-        text += " " + plural(counts.aside.length, "question") + " not in this edition, kept " +
-          "aside (" + listed(counts.aside) + "): they are not shown, and are exported again.";
+      if (counts.renamed) {
+        text += "; " + plural(counts.renamed, "meeting") + " renamed or moved";
+      }
+      text += ".";
+      if (counts.both && counts.both.length) {
+        text += " " + (counts.both.length === 1 ? "1 note was" : counts.both.length +
+          " notes were") + " changed in both places since they last met, and both " +
+          "versions are kept, each labelled with its browser’s name and date (" +
+          listed(counts.both) + ").";
+      }
+      if (counts.aside.length) text += " " + asideText(counts.aside);
+      if (counts.bodiesAside && counts.bodiesAside.length) {
+        text += " Meetings of " + (counts.bodiesAside.length === 1 ? "1 body" :
+          counts.bodiesAside.length + " bodies") + " this edition does not have (" + listed(counts.bodiesAside) + ") are kept aside: " +
+          "not shown, and exported again.";
       }
       return text;
     }
 
+    function asideText(ids) {
+      return plural(ids.length, "question") + " not in this edition, kept aside (" +
+        listed(ids) + "): they are not shown, and are exported again.";
+    }
+
     return {
       STATUSES: STATUSES, NOT_ASKED: NOT_ASKED, BODIES: BODIES, BODY_OF: BODY_OF,
-      cleanAnswers: cleanAnswers, knownBody: knownBody, cleanMeeting: cleanMeeting,
-      fromRecord: fromRecord, fileAnswers: fileAnswers, parseFile: parseFile,
-      planImport: planImport, summary: summary
+      knownBody: knownBody, isKnown: isKnown, shown: shown, merge: merge, tooLong: tooLong,
+      replaceCounts: replaceCounts, summary: summary
     };
   }
 
@@ -342,6 +214,6 @@
     MAX_FILE: MAX_FILE, MAX_MEETINGS: MAX_MEETINGS, MAX_ANSWERS: MAX_ANSWERS, ID: ID,
     MEETING_ID: MEETING_ID, GENERAL: GENERAL, isObject: isObject, has: has, isoDate: isoDate,
     longDate: longDate, plural: plural, listed: listed, safeCell: safeCell, csv: csv,
-    generalMeeting: generalMeeting, fresh: fresh, answerCount: answerCount, create: create
+    fresh: fresh, answerCount: answerCount, content: content, create: create
   };
 });
