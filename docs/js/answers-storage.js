@@ -1,0 +1,214 @@
+// Where the answers live: this browser's storage (localStorage), never sent anywhere; per
+// site and edition. Reads the record once, saves after each change, sets aside a record it
+// cannot read rather than lose it, and offers answers kept by version 1 of the site.
+// Loaded after answers-store.js and answers-ui.js; window.qbankAnswersParts joins the parts.
+(function () {
+  "use strict";
+
+  var S = window.qbankStore;
+  var A = window.qbankAnswersParts = window.qbankAnswersParts || {};
+  var site = A.site = window.qbankSite || {};
+  var store = A.store = S.create(site);
+  var GENERAL = S.GENERAL;
+
+  // The site's root, from this script's own address (js/answers-storage.js): with the
+  // edition's name it keys the answers, so two councils' copies on one shared drive never mix.
+  var script = document.currentScript;
+  var ROOT = A.ROOT = script && script.src ?
+    script.src.replace(/js\/answers-storage\.js([?#].*)?$/, "") : "";
+  var KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
+  // Version 1 kept one key per checklist page, named by the page's file name only: it cannot
+  // tell which copy of the site wrote it. TAKEN records the one site that brought them in.
+  var OLD_PREFIX = "qbank:answers:v1:";
+  var TAKEN = "qbank:answers:v1-taken-by";
+  var LEFT = "qbank:answers:v1-left:" + KEY;
+
+  var state = null; // {current, meetings: [{id, body, date, title, answers}]}; read on first use
+  var saveFailed = false;
+  // The text of a stored record that could not be read nor set aside: never saved over.
+  var blocked = null;
+
+  function read() {
+    var raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) { return S.fresh(); }
+    if (raw === null) return S.fresh();
+    var data = null;
+    try { data = JSON.parse(raw); } catch (e) { /* unreadable: set aside below */ }
+    var got = store.fromRecord(data);
+    if (got) return got;
+    setAside(raw);
+    return S.fresh();
+  }
+
+  // Unreadable answers are never deleted: copied to a key of their own first. When that
+  // fails (the storage is full), the record stays where it is and nothing is saved over it.
+  function setAside(raw) {
+    var aside = KEY + ":unreadable:" + Date.now();
+    try {
+      localStorage.setItem(aside, raw);
+      if (localStorage.getItem(aside) !== raw) throw new Error("not kept");
+    } catch (e) {
+      try { localStorage.removeItem(aside); } catch (e2) { /* nothing was kept */ }
+      blocked = raw;
+      A.notice("unreadable", "Answers saved earlier in this browser could not be read, and " +
+        "could not be set aside either: this browser’s storage is full. So that they are " +
+        "not lost, this site will not save anything over them: ticks, answers and notes " +
+        "you give now are not kept. Save them to a file, then remove them from this " +
+        "browser, and your answers will be saved again.", [
+          A.button("Save the unreadable answers to a file", function () {
+            A.download("unreadable-answers.txt", new Blob([raw], { type: "text/plain" }));
+          }),
+          A.button("Remove them from this browser", clearBlocked)
+        ]);
+      return;
+    }
+    try { localStorage.removeItem(KEY); } catch (e) { /* the copy is kept either way */ }
+    A.notice("unreadable", "Answers saved earlier in this browser could not be read, so this " +
+      "page starts without them. They have been set aside, not deleted (in this " +
+      "browser’s storage, under a name ending in “unreadable”), so that new answers " +
+      "can be saved.");
+  }
+
+  function clearBlocked() {
+    var ok = window.confirm("Remove the answers that could not be read from this browser? " +
+      "This cannot be undone. To keep a copy, cancel and save them to a file first.");
+    if (!ok) return;
+    try { localStorage.removeItem(KEY); } catch (e) { return; }
+    blocked = null;
+    A.removeNotice("unreadable");
+    save();
+  }
+
+  function data() {
+    if (state === null) state = read();
+    return state;
+  }
+
+  // After an import: the answers worked out on a copy become the ones kept.
+  function replaceState(next) { state = next; }
+
+  function meetingById(id) {
+    var found = null;
+    data().meetings.forEach(function (m) { if (m.id === id) found = m; });
+    return found;
+  }
+
+  function current() {
+    return meetingById(data().current) || meetingById(GENERAL);
+  }
+
+  // The answers of the meeting shown, by question ID.
+  function all() { return current().answers; }
+
+  function record() {
+    return {
+      format: S.FORMAT, version: S.FILE_VERSION, saved: new Date().toISOString(),
+      current: data().current, meetings: data().meetings
+    };
+  }
+
+  function save() {
+    if (blocked !== null) {
+      A.notice("save", "Your answers are not being saved: answers saved earlier in this " +
+        "browser could not be read, and this site will not save over them (see above). " +
+        "To keep what you give now, export your answers to a file.", [
+          A.button("Export my answers", A.exportAnswers)
+        ]);
+      return false;
+    }
+    try {
+      localStorage.setItem(KEY, JSON.stringify(record()));
+      if (saveFailed) {
+        saveFailed = false;
+        A.removeNotice("save");
+      }
+      return true;
+    } catch (e) {
+      saveFailed = true;
+      A.notice("save", "Sorry: this browser would not save your answers, so they will be " +
+        "lost when you close this page. This happens in a private window, when the " +
+        "browser’s storage is full, or on a computer set not to keep site data. To keep " +
+        "them, export your answers to a file now.",
+        [A.button("Export my answers", A.exportAnswers)]);
+      return false;
+    }
+  }
+
+  function setAnswer(id, name, value) {
+    var list = all();
+    var entry = list[id] || { ask: false, status: "", note: "" };
+    entry[name] = value;
+    if (entry.ask || entry.status || entry.note) list[id] = entry;
+    else delete list[id];
+    save();
+  }
+
+  // Answers from version 1, over http(s) only (from file:// every copy shares them): they
+  // cannot say which copy of the site wrote them, so they are offered, never copied in.
+  function oldAnswers() {
+    var merged = {};
+    if (!/^https?:/.test(location.protocol)) return merged;
+    try {
+      if (localStorage.getItem(TAKEN) !== null || localStorage.getItem(LEFT) !== null) {
+        return merged;
+      }
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(OLD_PREFIX) === 0) {
+          var old = store.cleanAnswers(JSON.parse(localStorage.getItem(key) || "{}"));
+          Object.keys(old).forEach(function (id) { merged[id] = old[id]; });
+        }
+      }
+    } catch (e) { /* unreadable old answers stay where they are */ }
+    return merged;
+  }
+
+  function offerOldAnswers() {
+    var old = oldAnswers();
+    var ids = Object.keys(old);
+    if (!ids.length) return;
+    A.notice("old", "This browser holds answers to " + S.plural(ids.length, "question") +
+      " saved by an earlier version of this site, before answers were kept apart for each " +
+      "copy of the site. They may belong to another copy on this server (another " +
+      "council’s, say), so they have not been brought in. Bring them in only if they " +
+      "are yours: they join your general answers, not a meeting.", [
+        A.button("Bring them into this site", function () {
+          var general = meetingById(GENERAL);
+          var brought = 0;
+          ids.forEach(function (id) {
+            if (!general.answers[id]) {
+              general.answers[id] = old[id];
+              brought += 1;
+            }
+          });
+          try { localStorage.setItem(TAKEN, KEY); } catch (e) { /* offered again next time */ }
+          save();
+          A.refresh();
+          A.removeNotice("old");
+          A.announce("Brought in " + S.plural(brought, "answer") + " from the earlier version.");
+        }),
+        A.button("Leave them", function () {
+          try { localStorage.setItem(LEFT, "1"); } catch (e) { /* offered again next time */ }
+          A.removeNotice("old");
+        })
+      ], "Answers from an earlier version of this site");
+  }
+
+  // Another tab or window of this site saved: show its answers here too, so this page's
+  // next save does not write back the older ones.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY && blocked === null) {
+      state = null;
+      A.refresh();
+    }
+  });
+
+  A.data = data;
+  A.replaceState = replaceState;
+  A.meetingById = meetingById;
+  A.current = current;
+  A.all = all;
+  A.save = save;
+  A.setAnswer = setAnswer;
+  A.offerOldAnswers = offerOldAnswers;
+})();
