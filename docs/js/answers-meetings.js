@@ -4,6 +4,7 @@
   "use strict";
 
   var S = window.qbankStore;
+  var MS = window.qbankMeetings;
   var A = window.qbankAnswersParts = window.qbankAnswersParts || {};
   var store = A.store;
   var GENERAL = S.GENERAL;
@@ -66,14 +67,17 @@
   var barCount = 0;
   var meetingBars = [];
 
-  // "Meeting: [the one shown ▾] [New meeting]": on every checklist, My questions and the
-  // pack page. Changing it shows that meeting's ticks, answers and notes.
-  // The pack page has no "New meeting": its own form names the body, date and title.
-  function meetingBar(defaultBody, chooseOnly) {
+  // "Meeting: [the one shown ▾] [New meeting] [Rename] [Delete]": on every checklist, My
+  // questions and the pack page. Changing it shows that meeting's ticks, answers and notes.
+  // A body's page (body given) lists that body's meetings and General only, so ticks given
+  // there never join another body's meeting. The pack page has no "New meeting": its own
+  // form names the body, date and title, and offers to start the meeting (meetings-start.js).
+  function meetingBar(defaultBody, chooseOnly, body) {
     barCount += 1;
     var n = barCount;
     var bar = document.createElement("div");
     bar.className = "qb-meeting";
+    bar.qbBody = body || "";
     bar.setAttribute("data-search-exclude", "");
     var line = document.createElement("p");
     var label = document.createElement("label");
@@ -99,10 +103,15 @@
       line.appendChild(opener);
       line.appendChild(document.createTextNode(" "));
     }
+    var extras = A.manageControls ? A.manageControls(bar, line, n, status) : [];
     var packLink = document.createElement("a");
     packLink.className = "qb-meeting-pack";
     line.appendChild(packLink);
     bar.appendChild(line);
+    var elsewhere = document.createElement("p");
+    elsewhere.className = "qb-meeting-elsewhere";
+    elsewhere.hidden = true;
+    bar.appendChild(elsewhere);
     var hint = document.createElement("p");
     hint.id = "qb-meeting-hint-" + n;
     hint.className = "qb-meeting-hint";
@@ -110,6 +119,7 @@
       "browser on this device only: choose an earlier one to see what you asked then.";
     bar.appendChild(hint);
     if (!chooseOnly) bar.appendChild(form);
+    extras.forEach(function (el) { bar.appendChild(el); });
     bar.appendChild(status);
     select.addEventListener("change", function () {
       if (openMeeting(select.value)) {
@@ -128,7 +138,19 @@
   function fillBar(bar) {
     var select = bar.querySelector(".qb-meeting-select");
     while (select.firstChild) select.removeChild(select.firstChild);
-    ordered().forEach(function (m) {
+    var other = A.current();
+    var elsewhere = bar.querySelector(".qb-meeting-elsewhere");
+    // Another body's meeting is not this page's: its answers here go to General.
+    if (!MS.belongsTo(other, bar.qbBody)) {
+      A.data().current = GENERAL;
+      elsewhere.textContent = "The meeting open on other pages, " + meetingLabel(other) +
+        ", is of another body: here your answers go to General until you choose or start a " +
+        "meeting for " + bodyName(bar.qbBody) + ".";
+      elsewhere.hidden = false;
+    } else if (A.current().id !== GENERAL) {
+      elsewhere.hidden = true;
+    }
+    MS.meetingsFor(A.data().meetings, bar.qbBody).forEach(function (m) {
       var option = document.createElement("option");
       option.value = m.id;
       option.textContent = meetingLabel(m);
@@ -147,6 +169,7 @@
       link.removeAttribute("href");
       link.textContent = "";
     }
+    if (A.fillManage) A.fillManage(bar);
   }
 
 
@@ -183,6 +206,12 @@
     box.appendChild(A.field("", "qb-new-title-" + n, "Meeting title (optional)", title));
     box.appendChild(A.field("check", "qb-new-copy-" + n,
       "Start with the questions ticked for the meeting shown now", copy));
+    var carry = A.carryField("qb-new-carry-" + n);
+    box.appendChild(carry.element);
+    function follow() { carry.update(body.value, date.value); }
+    body.addEventListener("change", follow);
+    date.addEventListener("change", follow);
+    date.addEventListener("input", follow);
     function close() {
       box.hidden = true;
       box.dispatchEvent(new Event("qb-toggle"));
@@ -200,11 +229,19 @@
         return;
       }
       var m = newMeeting(body.value, date.value, title.value.trim(), copy.checked);
+      var carried = carry.apply(m);
+      if (carried) {
+        A.save();
+        A.refresh();
+      }
       title.value = "";
       date.value = "";
       copy.checked = false;
+      carry.reset();
+      follow();
       close();
-      status.textContent = "Saved the new meeting " + meetingLabel(m) + ". Your ticks, " +
+      status.textContent = "Saved the new meeting " + meetingLabel(m) + (carried ? ", with " +
+        S.plural(carried, "question") + " from last time ticked" : "") + ". Your ticks, " +
         "answers and notes are kept for it now.";
     });
     var cancel = A.button("Cancel", function () {

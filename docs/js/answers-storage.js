@@ -16,7 +16,10 @@
   var script = document.currentScript;
   var ROOT = A.ROOT = script && script.src ?
     script.src.replace(/js\/answers-storage\.js([?#].*)?$/, "") : "";
-  var KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
+  var KEY = A.KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
+  // localStorage, or sessionStorage when the councillor keeps answers only until the browser
+  // is closed (answers-session.js).
+  function area() { return A.area ? A.area() : localStorage; }
   // Version 1 kept one key per checklist page, named by the page's file name only: it cannot
   // tell which copy of the site wrote it. TAKEN records the one site that brought them in.
   var OLD_PREFIX = "qbank:answers:v1:";
@@ -30,7 +33,7 @@
 
   function read() {
     var raw;
-    try { raw = localStorage.getItem(KEY); } catch (e) { return S.fresh(); }
+    try { raw = area().getItem(KEY); } catch (e) { return S.fresh(); }
     if (raw === null) return S.fresh();
     var data = null;
     try { data = JSON.parse(raw); } catch (e) { /* unreadable: set aside below */ }
@@ -45,10 +48,10 @@
   function setAside(raw) {
     var aside = KEY + ":unreadable:" + Date.now();
     try {
-      localStorage.setItem(aside, raw);
-      if (localStorage.getItem(aside) !== raw) throw new Error("not kept");
+      area().setItem(aside, raw);
+      if (area().getItem(aside) !== raw) throw new Error("not kept");
     } catch (e) {
-      try { localStorage.removeItem(aside); } catch (e2) { /* nothing was kept */ }
+      try { area().removeItem(aside); } catch (e2) { /* nothing was kept */ }
       blocked = raw;
       A.notice("unreadable", "Answers saved earlier in this browser could not be read, and " +
         "could not be set aside either: this browser’s storage is full. So that they are " +
@@ -62,7 +65,7 @@
         ]);
       return;
     }
-    try { localStorage.removeItem(KEY); } catch (e) { /* the copy is kept either way */ }
+    try { area().removeItem(KEY); } catch (e) { /* the copy is kept either way */ }
     A.notice("unreadable", "Answers saved earlier in this browser could not be read, so this " +
       "page starts without them. They have been set aside, not deleted (in this " +
       "browser’s storage, under a name ending in “unreadable”), so that new answers " +
@@ -73,7 +76,7 @@
     var ok = window.confirm("Remove the answers that could not be read from this browser? " +
       "This cannot be undone. To keep a copy, cancel and save them to a file first.");
     if (!ok) return;
-    try { localStorage.removeItem(KEY); } catch (e) { return; }
+    try { area().removeItem(KEY); } catch (e) { return; }
     blocked = null;
     A.removeNotice("unreadable");
     save();
@@ -117,7 +120,7 @@
       return false;
     }
     try {
-      localStorage.setItem(KEY, JSON.stringify(record()));
+      area().setItem(KEY, JSON.stringify(record()));
       if (saveFailed) {
         saveFailed = false;
         A.removeNotice("save");
