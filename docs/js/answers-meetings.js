@@ -28,6 +28,13 @@
     return M.ordered(A.data().meetings).filter(store.shown);
   }
 
+  // What a body's chooser offers: that body's meetings, newest first, then General; with no
+  // body (My questions), every meeting shown.
+  function choices(body) {
+    if (!body) return ordered();
+    return M.meetingsFor(A.data(), body).concat([A.meetingById(GENERAL)]).filter(store.shown);
+  }
+
   function openMeeting(id, keep) {
     var m = A.meetingById(id);
     if (!m || m.deleted) return false;
@@ -37,9 +44,12 @@
     return true;
   }
 
-  function newMeeting(body, date, title, copyTicks) {
+  // A new meeting, shown from now on: copyTicks starts it with the questions ticked for the
+  // meeting shown now, carry (question IDs) with last time's doubtful ones (meetings-start.js).
+  function newMeeting(body, date, title, copyTicks, carry) {
     var from = A.all();
     var ticked = copyTicks ? Object.keys(from).filter(function (id) { return from[id].ask; }) : [];
+    ticked = ticked.concat(carry || []);
     var next = A.update(function (s, by, now) {
       return M.newMeeting(s, { body: body, date: date, title: title }, by, now, ticked);
     });
@@ -59,14 +69,17 @@
   var barCount = 0;
   var meetingBars = [];
 
-  // "Meeting: [the one shown ▾] [New meeting]": on every checklist, My questions and the
-  // pack page. Changing it shows that meeting's ticks, answers and notes.
-  // The pack page has no "New meeting": its own form names the body, date and title.
-  function meetingBar(defaultBody, chooseOnly) {
+  // "Meeting: [the one shown ▾] [New meeting] [Rename] [Delete]": on every checklist, My
+  // questions and the pack page. Changing it shows that meeting's ticks, answers and notes.
+  // A body's page (body given) lists that body's meetings and General only, so ticks given
+  // there never join another body's meeting. The pack page has no "New meeting": its own
+  // form names the body, date and title, and offers to start the meeting (meetings-start.js).
+  function meetingBar(defaultBody, chooseOnly, body) {
     barCount += 1;
     var n = barCount;
     var bar = document.createElement("div");
     bar.className = "qb-meeting";
+    bar.qbBody = body || "";
     bar.setAttribute("data-search-exclude", "");
     var line = document.createElement("p");
     var label = document.createElement("label");
@@ -92,10 +105,15 @@
       line.appendChild(opener);
       line.appendChild(document.createTextNode(" "));
     }
+    var extras = A.manageControls ? A.manageControls(bar, line, n, status) : [];
     var packLink = document.createElement("a");
     packLink.className = "qb-meeting-pack";
     line.appendChild(packLink);
     bar.appendChild(line);
+    var elsewhere = document.createElement("p");
+    elsewhere.className = "qb-meeting-elsewhere";
+    elsewhere.hidden = true;
+    bar.appendChild(elsewhere);
     var hint = document.createElement("p");
     hint.id = "qb-meeting-hint-" + n;
     hint.className = "qb-meeting-hint";
@@ -103,6 +121,7 @@
       "browser on this device only: choose an earlier one to see what you asked then.";
     bar.appendChild(hint);
     if (!chooseOnly) bar.appendChild(form);
+    extras.forEach(function (el) { bar.appendChild(el); });
     bar.appendChild(status);
     select.addEventListener("change", function () {
       if (openMeeting(select.value)) {
@@ -121,7 +140,19 @@
   function fillBar(bar) {
     var select = bar.querySelector(".qb-meeting-select");
     while (select.firstChild) select.removeChild(select.firstChild);
-    ordered().forEach(function (m) {
+    var other = A.current();
+    var elsewhere = bar.querySelector(".qb-meeting-elsewhere");
+    // Another body's meeting is not this page's: its answers here go to General.
+    if (!M.belongsTo(other, bar.qbBody)) {
+      A.data().current = GENERAL;
+      elsewhere.textContent = "The meeting open on other pages, " + meetingLabel(other) +
+        ", is of another body: here your answers go to General until you choose or start a " +
+        "meeting for " + bodyName(bar.qbBody) + ".";
+      elsewhere.hidden = false;
+    } else if (A.current().id !== GENERAL) {
+      elsewhere.hidden = true;
+    }
+    choices(bar.qbBody).forEach(function (m) {
       var option = document.createElement("option");
       option.value = m.id;
       option.textContent = meetingLabel(m);
@@ -140,15 +171,12 @@
       link.removeAttribute("href");
       link.textContent = "";
     }
+    if (A.fillManage) A.fillManage(bar);
   }
 
 
   function newMeetingForm(n, defaultBody, status, closed) {
-    var box = document.createElement("div");
-    box.className = "qb-meeting-new";
-    box.hidden = true;
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "New meeting");
+    var box = A.group("qb-meeting-new", "New meeting");
     var body = document.createElement("select");
     var choose = document.createElement("option");
     choose.value = "";
@@ -161,14 +189,8 @@
       body.appendChild(option);
     });
     body.value = defaultBody && store.knownBody(defaultBody) ? defaultBody : "";
-    var date = document.createElement("input");
-    date.type = "date";
-    date.min = "1900-01-01";
-    date.max = "2100-12-31";
-    var title = document.createElement("input");
-    title.type = "text";
-    title.maxLength = S.MAX_TITLE;
-    title.autocomplete = "off";
+    var date = A.dateInput();
+    var title = A.titleInput();
     var copy = document.createElement("input");
     copy.type = "checkbox";
     box.appendChild(A.field("", "qb-new-body-" + n, "Body", body));
@@ -176,6 +198,12 @@
     box.appendChild(A.field("", "qb-new-title-" + n, "Meeting title (optional)", title));
     box.appendChild(A.field("check", "qb-new-copy-" + n,
       "Start with the questions ticked for the meeting shown now", copy));
+    var carry = A.carryField("qb-new-carry-" + n);
+    box.appendChild(carry.element);
+    function follow() { carry.update(body.value, date.value); }
+    body.addEventListener("change", follow);
+    date.addEventListener("change", follow);
+    date.addEventListener("input", follow);
     function close() {
       box.hidden = true;
       box.dispatchEvent(new Event("qb-toggle"));
@@ -192,27 +220,26 @@
         date.focus();
         return;
       }
-      var m = newMeeting(body.value, date.value, title.value.trim(), copy.checked);
+      var carried = carry.chosen().length;
+      var m = newMeeting(body.value, date.value, title.value.trim(), copy.checked,
+        carry.chosen());
       title.value = "";
       date.value = "";
       copy.checked = false;
+      carry.reset();
+      follow();
       close();
-      status.textContent = "Saved the new meeting " + meetingLabel(m) + ". Your ticks, " +
+      status.textContent = "Saved the new meeting " + meetingLabel(m) + (carried ? ", with " +
+        S.plural(carried, "question") + " from last time ticked" : "") + ". Your ticks, " +
         "answers and notes are kept for it now.";
     });
     var cancel = A.button("Cancel", function () {
       close();
       status.textContent = "No new meeting.";
     });
-    var actions = document.createElement("p");
-    actions.appendChild(create);
-    actions.appendChild(document.createTextNode(" "));
-    actions.appendChild(cancel);
-    box.appendChild(actions);
+    box.appendChild(A.actions([create, cancel]));
     return box;
   }
-
-  // Answers from version 1, over http(s) only (from file:// every copy shares them): they
 
   A.meetingLabel = meetingLabel;
   A.ordered = ordered;

@@ -85,7 +85,7 @@
         A.announce("Cleared your ticks, answers and notes on this page.");
       })
     ]);
-    bar.insertBefore(A.meetingBar(body), bar.firstChild);
+    bar.insertBefore(A.meetingBar(body, false, body), bar.firstChild);
     root.insertBefore(bar, root.firstChild);
   }
 
@@ -145,12 +145,14 @@
       A.browserControl()
     ]);
     bar.insertBefore(A.meetingBar(A.current().body), bar.firstChild);
+    if (A.sessionControl) bar.appendChild(A.sessionControl());
     root.insertBefore(bar, root.firstChild);
   }
 
   // Everything on the page that shows answers, after an import or another meeting chosen.
   function refresh() {
     document.querySelectorAll(".qb-checklist").forEach(fill);
+    if (A.showLastTime) document.querySelectorAll(".qb-checklist").forEach(A.showLastTime);
     document.querySelectorAll(".qb-mine").forEach(renderMine);
     A.meetingBars.forEach(A.fillBar);
     document.dispatchEvent(new CustomEvent("qbank:answers"));
@@ -159,13 +161,17 @@
   function init() {
     document.querySelectorAll(".qb-nojs").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll(".qb-checklist").forEach(setupChecklist);
+    if (A.showLastTime) document.querySelectorAll(".qb-checklist").forEach(A.showLastTime);
     document.querySelectorAll(".qb-mine").forEach(setupMine);
     // The pack page: its checklists show the chosen meeting's answers.
     document.querySelectorAll("form.qb-pack-form").forEach(function (form) {
       var holder = document.createElement("div");
       holder.className = "qb-toolbar qb-screen-only";
       holder.setAttribute("data-search-exclude", "");
-      holder.appendChild(A.meetingBar(A.current().body, true));
+      var body = new URLSearchParams(location.search).get("body") || "";
+      if (!store.knownBody(body)) body = "";
+      holder.appendChild(A.meetingBar(body, true, body));
+      if (A.sessionControl) holder.appendChild(A.sessionControl());
       form.parentNode.insertBefore(holder, form);
     });
     if (document.querySelector(".qb-checklist, .qb-mine")) A.offerOldAnswers();
@@ -181,6 +187,8 @@
     isoDate: S.isoDate,
     meetingFor: A.meetingFor,
     openMeeting: A.openMeeting,
+    startBox: A.startBox,
+    startedMessage: A.startedMessage,
     current: function () {
       var m = A.current();
       return { id: m.id, body: m.body, date: m.date, title: m.title, label: A.meetingLabel(m) };

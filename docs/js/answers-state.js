@@ -315,6 +315,28 @@
     return before.length ? before[0] : null;
   }
 
+  // May answers given on a body's page go to this meeting? Only its own body's, or General
+  // (a page of no body, My questions, takes any).
+  function belongsTo(meeting, body) {
+    return !!meeting && !meeting.deleted && (meeting.id === GENERAL || !body || meeting.body === body);
+  }
+
+  // The meeting before this one (lastTime), or null for General or a meeting with no date.
+  function lastTimeOf(state, meeting) {
+    if (!meeting || meeting.id === GENERAL || !meeting.body || !meeting.date) return null;
+    return lastTime(state, meeting.body, meeting.date);
+  }
+
+  // Last time's rating and note on a question, as the screen and the pack show them
+  // ("Partly assured — Plan names …"), or "" when it rated and noted nothing.
+  function lastTimeText(answer) {
+    if (!answer) return "";
+    var parts = [];
+    if (answer.status && answer.status !== "Not asked") parts.push(answer.status);
+    if (typeof answer.note === "string" && answer.note.trim()) parts.push(answer.note);
+    return parts.join(" — ");
+  }
+
   function carryForward(meeting) {
     if (!meeting) return [];
     return keys(meeting.answers).filter(function (id) {
@@ -339,6 +361,7 @@
     copyAnswers: copyAnswers, find: find, setField: setField, nameBrowser: nameBrowser,
     newMeeting: newMeeting, renameMeeting: renameMeeting, deleteMeeting: deleteMeeting,
     restoreMeeting: restoreMeeting, liveMeetings: liveMeetings, meetingsFor: meetingsFor,
-    lastTime: lastTime, carryForward: carryForward, answerOf: answerOf, counted: counted
+    lastTime: lastTime, lastTimeOf: lastTimeOf, lastTimeText: lastTimeText, belongsTo: belongsTo,
+    carryForward: carryForward, answerOf: answerOf, counted: counted
   };
 });

@@ -19,7 +19,10 @@
   var ROOT = A.ROOT = script && script.src ?
     script.src.replace(/js\/answers-storage\.js([?#].*)?$/, "") : "";
   // The key still says v2, the version that named it; the record in it is version 3.
-  var KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
+  var KEY = A.KEY = "qbank:answers:v2:" + (site.edition || "national") + ":" + ROOT;
+  // localStorage, or sessionStorage when the councillor keeps answers only until the browser
+  // is closed (answers-session.js).
+  function area() { return A.area ? A.area() : localStorage; }
   // Version 1 kept one key per checklist page, named by the page's file name only: it cannot
   // tell which copy of the site wrote it. TAKEN records the one site that brought them in.
   var OLD_PREFIX = "qbank:answers:v1:";
@@ -46,7 +49,7 @@
   function read() {
     var raw;
     me = me || randomId();
-    try { raw = localStorage.getItem(KEY); } catch (e) { return S.fresh(); }
+    try { raw = area().getItem(KEY); } catch (e) { return S.fresh(); }
     if (raw === null) return S.fresh();
     var data = null;
     try { data = JSON.parse(raw); } catch (e) { /* unreadable: set aside below */ }
@@ -66,10 +69,10 @@
   function setAside(raw) {
     var aside = KEY + ":unreadable:" + Date.now();
     try {
-      localStorage.setItem(aside, raw);
-      if (localStorage.getItem(aside) !== raw) throw new Error("not kept");
+      area().setItem(aside, raw);
+      if (area().getItem(aside) !== raw) throw new Error("not kept");
     } catch (e) {
-      try { localStorage.removeItem(aside); } catch (e2) { /* nothing was kept */ }
+      try { area().removeItem(aside); } catch (e2) { /* nothing was kept */ }
       blocked = raw;
       A.notice("unreadable", "Answers saved earlier in this browser could not be read, and " +
         "could not be set aside either: this browser’s storage is full. So that they are " +
@@ -83,7 +86,7 @@
         ]);
       return;
     }
-    try { localStorage.removeItem(KEY); } catch (e) { /* the copy is kept either way */ }
+    try { area().removeItem(KEY); } catch (e) { /* the copy is kept either way */ }
     A.notice("unreadable", "Answers saved earlier in this browser could not be read, so this " +
       "page starts without them. They have been set aside, not deleted (in this " +
       "browser’s storage, under a name ending in “unreadable”), so that new answers " +
@@ -94,7 +97,7 @@
     var ok = window.confirm("Remove the answers that could not be read from this browser? " +
       "This cannot be undone. To keep a copy, cancel and save them to a file first.");
     if (!ok) return;
-    try { localStorage.removeItem(KEY); } catch (e) { return; }
+    try { area().removeItem(KEY); } catch (e) { return; }
     blocked = null;
     A.removeNotice("unreadable");
     save();
@@ -148,7 +151,7 @@
       return false;
     }
     try {
-      localStorage.setItem(KEY, JSON.stringify(record()));
+      area().setItem(KEY, JSON.stringify(record()));
       if (saveFailed) {
         saveFailed = false;
         A.removeNotice("save");

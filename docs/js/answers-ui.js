@@ -125,6 +125,43 @@
     return p;
   }
 
+  // A form's group of fields, hidden until opened, named for assistive technology.
+  function group(className, label) {
+    var box = document.createElement("div");
+    box.className = className;
+    box.hidden = true;
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", label);
+    return box;
+  }
+
+  // A meeting's date (1900 to 2100) and title, as every meeting form asks for them.
+  function dateInput() {
+    var date = document.createElement("input");
+    date.type = "date";
+    date.min = "1900-01-01";
+    date.max = "2100-12-31";
+    return date;
+  }
+
+  function titleInput() {
+    var title = document.createElement("input");
+    title.type = "text";
+    title.maxLength = window.qbankStore.MAX_TITLE;
+    title.autocomplete = "off";
+    return title;
+  }
+
+  // A line of buttons, a space between each.
+  function actions(buttons) {
+    var p = document.createElement("p");
+    buttons.forEach(function (b, i) {
+      if (i) p.appendChild(document.createTextNode(" "));
+      p.appendChild(b);
+    });
+    return p;
+  }
+
   A.notice = notice;
   A.removeNotice = removeNotice;
   A.button = button;
@@ -133,4 +170,8 @@
   A.announce = announce;
   A.toolbar = toolbar;
   A.field = field;
+  A.group = group;
+  A.dateInput = dateInput;
+  A.titleInput = titleInput;
+  A.actions = actions;
 })();
