@@ -14,7 +14,9 @@
 })(this, function (S, M) {
   "use strict";
 
-  var MAX_DEPTH = 16;
+  // As `qbank pack --answers` (brackets at most 8 deep): a version 3 file is exactly 8 deep
+  // (file, meetings, meeting, answers, answer, stamps, stamp, clock).
+  var MAX_DEPTH = 8;
   var TYPES = { bank: "string", bank_version: "string", edition: "string",
                 exported: "string", current: "string" };
 

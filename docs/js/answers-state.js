@@ -204,8 +204,16 @@
     return typeof v === "string" ? v : "";
   }
 
+  // A copy that shares every meeting but one with the state given (each keystroke in a note
+  // is a change: copying every meeting made typing slow with thousands of answers).
+  function copyFor(state, m) {
+    var next = copy({ current: state.current, browsers: state.browsers, meetings: [] });
+    next.meetings = state.meetings.map(function (each) { return each === m ? copyMeeting(m) : each; });
+    return next;
+  }
+
   function setField(state, meetingId, questionId, field, v, browser, now) {
-    var next = copy(state);
+    var next = copyFor(state, find(state, meetingId) || find(state, GENERAL));
     var m = find(next, meetingId) || find(next, GENERAL);
     if (!m || m.deleted || FIELDS.indexOf(field) === -1 || !ID.test(questionId)) return next;
     var a = has(m.answers, questionId) ? m.answers[questionId] : emptyAnswer();

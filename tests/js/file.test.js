@@ -74,3 +74,12 @@ test("a meeting of a body the edition lacks is kept, listed, and written again",
   assert.equal(out.meetings.find((m) => m.id === "m9").body, "dph");
   assert.match(store.summary("f.json", r.counts), /Meetings of 1 body this edition does not have \(dph\) are kept aside/);
 });
+
+test("a version 3 file the site writes reads back, eight levels deep and no deeper", () => {
+  let s = M.setField(S.fresh(), "general", "PCP-04", "note", "n", "aaaa1111", "2027-01-15T09:00:00.000Z");
+  const text = JSON.stringify(M.toFile(s, { browser: "aaaa1111", exported: "2027-01-15T09:01:00Z" }));
+  const got = F.parseFile(text);
+  assert.equal(got.error, undefined);
+  assert.equal(M.answerOf(got.state, "general", "PCP-04").stamps.note.clock.aaaa1111, 1);
+  assert.match(F.scan('{"a": [{"b": {"c": {"d": {"e": {"f": {"g": [1]}}}}}}]}'), /more than 8 levels/);
+});
