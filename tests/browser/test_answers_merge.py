@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -111,7 +112,7 @@ def import_into(page: Page, path: Path) -> str:
     return status.inner_text()
 
 
-def v2(path: Path, meetings: list[dict[str, object]]) -> Path:
+def v2(path: Path, meetings: list[dict[str, Any]]) -> Path:
     data = {"format": "soc-question-bank-answers", "version": 2, "meetings": meetings}
     path.write_text(json.dumps(data), "utf-8")
     return path
@@ -124,7 +125,7 @@ def test_a_meeting_of_a_body_the_edition_leaves_out_keeps_its_body(
     for them came back from an import and an export with `body: ""`."""
     page = two[0]
     page.goto(built_broxtowe_site.as_uri() + "/" + PAGE)
-    dph = {"id": "m-dph", "body": "dph", "date": "2027-02-01", "title": "Health", "answers": {}}
+    dph: dict[str, Any] = {"id": "m-dph", "body": "dph", "date": "2027-02-01", "title": "Health"}
     dph["answers"] = {"DPH-01": {"ask": True, "status": "Not asked", "note": "n"}}
     said = import_into(page, v2(tmp_path / "national.json", [dph]))
     assert "Meetings of 1 body this edition does not have (dph) are kept aside" in said
@@ -148,7 +149,7 @@ def test_ids_named_like_object_properties_and_keys_given_twice(
     silently last-wins."""
     page = two[0]
     page.goto(origins["file"] + PAGE)
-    odd = [
+    odd: list[dict[str, Any]] = [
         {"id": "__proto__", "body": "pcp", "date": "2027-01-14", "title": "", "answers": {}},
         {"id": "constructor", "body": "pcp", "date": "2027-01-15", "title": "", "answers": {}},
     ]
