@@ -5,9 +5,11 @@ changed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -99,3 +101,69 @@ def test_ten_round_trips_converge(
         for n in range(2, 10)
     ]
     assert notes[1:] == [(len(both), len(both))] * 9  # no note grows
+
+
+def import_into(page: Page, path: Path) -> str:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers").click()
+    chooser.value.set_files(path)
+    status = page.locator(".qb-toolbar-status")
+    expect(status).not_to_be_empty()
+    return status.inner_text()
+
+
+def v2(path: Path, meetings: list[dict[str, Any]]) -> Path:
+    data = {"format": "soc-question-bank-answers", "version": 2, "meetings": meetings}
+    path.write_text(json.dumps(data), "utf-8")
+    return path
+
+
+def test_a_meeting_of_a_body_the_edition_leaves_out_keeps_its_body(
+    two: tuple[Page, Page], built_broxtowe_site: Path, tmp_path: Path
+) -> None:
+    """Issue 26, item 4: Broxtowe leaves out directors of public health; a national meeting
+    for them came back from an import and an export with `body: ""`."""
+    page = two[0]
+    page.goto(built_broxtowe_site.as_uri() + "/" + PAGE)
+    dph: dict[str, Any] = {"id": "m-dph", "body": "dph", "date": "2027-02-01", "title": "Health"}
+    dph["answers"] = {"DPH-01": {"ask": True, "status": "Not asked", "note": "n"}}
+    said = import_into(page, v2(tmp_path / "national.json", [dph]))
+    assert "Meetings of 1 body this edition does not have (dph) are kept aside" in said
+    expect(page.get_by_label("Meeting", exact=True).locator("option")).to_have_count(1)
+    page.get_by_label("Ask PCP-01").check()  # and on every save after
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export my answers").click()
+    info.value.save_as(tmp_path / "again.json")
+    again = json.loads((tmp_path / "again.json").read_text("utf-8"))
+    kept = [m for m in again["meetings"] if m["id"] == "m-dph"]
+    assert [(m["body"], m["title"], sorted(m["answers"])) for m in kept] == [
+        ("dph", "Health", ["DPH-01"])
+    ]
+
+
+def test_ids_named_like_object_properties_and_keys_given_twice(
+    two: tuple[Page, Page], origins: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 26, items 8 and 10: an answer `constructor` threw a TypeError; meetings
+    `__proto__` and `constructor` were "two meetings with the same ID"; a key given twice was
+    silently last-wins."""
+    page = two[0]
+    page.goto(origins["file"] + PAGE)
+    odd: list[dict[str, Any]] = [
+        {"id": "__proto__", "body": "pcp", "date": "2027-01-14", "title": "", "answers": {}},
+        {"id": "constructor", "body": "pcp", "date": "2027-01-15", "title": "", "answers": {}},
+    ]
+    odd[0]["answers"] = {"constructor": {"ask": True}, "PCP-14": {"ask": True}}
+    said = import_into(page, v2(tmp_path / "odd.json", odd))
+    assert said.startswith("Imported the answers in odd.json: 1 question added")
+    assert "2 meetings added" in said and "kept aside (constructor)" in said
+    twice = tmp_path / "twice.json"
+    twice.write_text(
+        '{"format": "soc-question-bank-answers", "version": 1, "answers": {"PCP-14": '
+        '{"ask": true, "note": "first"}, "PCP-14": {"ask": false}}}',
+        "utf-8",
+    )
+    assert import_into(page, twice) == (
+        "Could not import twice.json: it gives \u201cPCP-14\u201d twice in one place, and only "
+        "one of them would be read: remove the other and import again."
+    )
