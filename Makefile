@@ -41,12 +41,15 @@ editions: install
 serve: install
 	$(BIN)/qbank serve $(EDITION_ARG)
 
+# The browser code's pure parts first (Node's own test runner, tests/js/), then pytest.
 test: install
+	node --test tests/js/
 	$(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
+	node_modules/.bin/eslint docs/js tests/js tools eslint.config.js
 
 typecheck: install
 	$(BIN)/mypy

@@ -93,11 +93,14 @@
     form.elements.date.value = when ? date : "";
     form.elements.title.value = title;
 
-    // A pack for a meeting the councillor named shows that meeting's answers.
+    // A pack for a meeting the councillor named shows that meeting's answers; for one not
+    // yet kept, the page offers to start it (with last time's doubtful questions ticked).
     if (answers && select.value && when) {
       var named = answers.meetingFor(select.value, date);
       if (named && named.id !== answers.current().id) answers.openMeeting(named.id, false);
+      else if (!named && answers.current().body) answers.openMeeting("general", false);
     }
+    var start = null;
 
     var problems = [];
     if (date && !when) {
@@ -120,6 +123,15 @@
     }
 
     checklist.hidden = false;
+    if (answers && answers.startBox) {
+      start = answers.startBox(function () {
+        return { body: select.value, date: date, title: title };
+      }, function (result) {
+        status.textContent = answers.startedMessage(result);
+        form.querySelector(".qb-pack-print").focus();
+      });
+      form.parentNode.insertBefore(start, form.nextSibling);
+    }
     var parts = [checklist];
     var names = [];
     var end = pack.querySelector(".qb-pack-abbreviations");
@@ -147,16 +159,32 @@
 
     var bodyName = select.options[select.selectedIndex].textContent;
     var council = (window.qbankSite || {}).edition || "";
+    var pageTitle = document.title.replace(/^[^-]*- /, "");
     text(pack, ".qb-pack-body-name", bodyName);
-    text(pack, ".qb-pack-title", title);
-    pack.querySelector(".qb-pack-title").hidden = !title;
-    pack.querySelector(".qb-pack-title-term").hidden = !title;
-    text(pack, ".qb-pack-date", when || BLANK);
     text(pack, ".qb-pack-threat-names", names.length ? names.join("; ") : "None chosen");
-    footer([council, bodyName, title, when]);
+    // The cover, the footer of every printed page and the window title name the meeting
+    // shown: a meeting of this body chosen on the page brings its own date and title, so
+    // the pack never prints one meeting's answers under another's date.
+    function describe() {
+      var m = answers ? answers.current() : null;
+      if (m && m.body === select.value && m.date) {
+        if (m.date !== date) title = m.title;
+        else title = title || m.title;
+        date = m.date;
+        when = longDate(date);
+        form.elements.date.value = date;
+        form.elements.title.value = title;
+      }
+      text(pack, ".qb-pack-title", title);
+      pack.querySelector(".qb-pack-title").hidden = !title;
+      pack.querySelector(".qb-pack-title-term").hidden = !title;
+      text(pack, ".qb-pack-date", when || BLANK);
+      footer([council, bodyName, title, when]);
+      document.title = "Meeting pack: " + bodyName + (when ? ", " + when : "") + " - " +
+        pageTitle;
+      if (start) start.qbUpdate({ body: select.value, date: date, title: title }, bodyName);
+    }
     pack.hidden = false;
-    document.title = "Meeting pack: " + bodyName + (when ? ", " + when : "") + " - " +
-      document.title.replace(/^[^-]*- /, "");
 
     // All the body's questions, or only those ticked for the meeting shown.
     var radios = Array.prototype.slice.call(form.querySelectorAll('input[name="questions"]'));
@@ -172,6 +200,8 @@
       radios.forEach(function (r) { r.checked = r.value === choice; });
       var only = choice === "ticked" && count > 0;
       blocks.forEach(function (block) { block.hidden = only && !ticked(block); });
+      if (window.qbankPackNotes) window.qbankPackNotes.fit(checklist);
+      describe();
       text(pack, ".qb-pack-questions-shown", only ?
         "The " + (count === 1 ? "question" : count + " questions") + " you ticked, of " + total :
         "All " + total);

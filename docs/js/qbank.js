@@ -48,10 +48,21 @@
     });
   }
 
+  // An address's fragment as an element ID. A malformed one (`#%E0%A4%A`, typed or sent as a
+  // link) names no element: decodeURIComponent would throw "URI malformed" and stop the rest
+  // of the page's set-up.
+  function fragmentId(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch (e) {
+      return "";
+    }
+  }
+
   // A checklist shows the notes on the whole body as one line each (<details>); a link to one
   // from a question ("see the note above") opens it as well as scrolling to it.
   function openTargetNote() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = fragmentId(location.hash);
     var target = id && document.getElementById(id);
     if (target && target.tagName === "DETAILS") target.open = true;
   }
@@ -66,7 +77,7 @@
   // A second click on the same link changes no hash: open the note on the click itself.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest('a[href^="#note-"]');
-    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var target = link && link.hash && document.getElementById(fragmentId(link.hash));
     if (target && target.tagName === "DETAILS") target.open = true;
   });
   // Material's instant navigation replaces pages without reloading.

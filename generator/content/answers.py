@@ -5,7 +5,7 @@ answers" and ``qbank pack --answers FILE`` read it. Version 2 keeps answers per 
 version 1 (one set of answers) is read as a single general meeting, as the site migrates it.
 
 The file is untrusted: its size, nesting, counts and note lengths are checked before it is
-parsed in full, with the same limits as the site (``docs/js/answers.js``), and no message
+parsed in full, with the same limits as the site (``docs/js/answers-store.js``), and no message
 ever repeats what the file holds beyond a short key. Every other problem is reported at once,
 at its line and column, as for content files.
 """
@@ -29,7 +29,7 @@ VERSIONS = (1, 2)
 NOT_ASKED = ANSWER_STATUSES[-1]
 GENERAL = "general"
 
-# The site's limits (docs/js/answers.js): a note box holds MAX_NOTE characters; a browser
+# The site's limits (docs/js/answers-store.js): a note box holds MAX_NOTE characters; a browser
 # keeps about 5 million characters, so a file it exports is well under MAX_BYTES.
 MAX_NOTE = 20_000
 MAX_BYTES = 16 * 1024 * 1024

@@ -16,6 +16,7 @@ from ..content.model import ANSWER_STATUSES, Bank
 from ..content.markup import html_line, long_date
 from .render import Renderer
 from ..content.textrules import one_line
+from .validator import answers_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 BRAND_CSS = "css/council.css"
@@ -164,8 +165,13 @@ def check_assets() -> None:
 
 
 def browser_assets(bank: Bank) -> dict[str, str | bytes]:
-    """The site data script and the Word library the answer pages use."""
-    return {"js/qbank-site.js": site_data(bank), "js/vendor/docx.js": DOCX_JS.read_bytes()}
+    """The site data script, the answers file validator and the Word library the answer pages
+    use."""
+    return {
+        "js/qbank-site.js": site_data(bank),
+        "js/answers-validator.js": answers_validator(),
+        "js/vendor/docx.js": DOCX_JS.read_bytes(),
+    }
 
 
 def abbreviations(bank: Bank) -> str:

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -301,12 +302,13 @@ def test_export_in_one_browser_and_import_in_another(
     data = json.loads(exported.read_text("utf-8"))
     schema = json.loads((ROOT / "schema" / "answers.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema)
-    assert data["version"] == 2
-    assert data["meetings"][0]["answers"]["PCP-14"] == {
-        "ask": True,
-        "status": "Partly assured",
-        "note": "Follow up.",
-    }
+    assert data["version"] == 3
+    answer = data["meetings"][0]["answers"]["PCP-14"]
+    stamps = answer.pop("stamps")
+    assert answer == {"ask": True, "status": "Partly assured", "note": "Follow up."}
+    # Each field says when and in which browser it was set (answers format version 3).
+    assert sorted(stamps) == ["ask", "note", "status"]
+    assert {s["by"] for s in stamps.values()} == {data["browser"]}
 
     tablet = fresh().new_page()
     tick(tablet, base, "community-safety-partnerships", "CSP-01")
@@ -410,17 +412,15 @@ def test_two_meetings_kept_apart_and_both_restored_in_a_fresh_browser(
 
     tablet = fresh().new_page()
     tablet.goto(base + "my-questions.html")
+    # A browser that holds no answers just imports: there is nothing to merge or replace.
     with tablet.expect_file_chooser() as chooser:
         tablet.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(exported)
-    expect(tablet.get_by_role("group", name="answers.json")).to_contain_text(
-        "answers.json holds answers to 2 questions in 2 meetings"
-    )
-    tablet.get_by_role("button", name="Merge with my answers").click()
     expect(tablet.locator(".qb-toolbar-status").last).to_have_text(
-        "Merged the answers in answers.json: 2 questions added, 0 changed, 0 unchanged; "
+        "Imported the answers in answers.json: 2 questions added, 0 changed, 0 unchanged; "
         "2 meetings added."
     )
+    expect(tablet.get_by_role("group", name="answers.json")).to_be_hidden()
     tablet.goto(base + "police-and-crime-panels.html")
     meeting(tablet).select_option(label=december)
     expect(tablet.get_by_label("Ask PCP-02")).to_be_checked()
@@ -442,12 +442,26 @@ def import_file(page: Page, path: Path, how: str = "Merge with my answers") -> N
     page.get_by_role("button", name=how).click()
 
 
+def name_browser(page: Page, name: str) -> None:
+    """Names this browser with the control beside Export and Import."""
+    page.get_by_role("button", name="Name this browser").click()
+    page.get_by_label("Name of this browser (for example, Work laptop)").fill(name)
+    page.get_by_role("button", name="Save the name").click()
+    expect(page.locator(".qb-browser").first).to_contain_text(f"labelled “{name}”")
+
+
+def today_long() -> str:
+    now = datetime.now(UTC)
+    return f"{now.day} {now:%B %Y}"
+
+
 def test_a_merge_keeps_both_notes(
     fresh: NewContext, origins: dict[str, str], tmp_path: Path
 ) -> None:
     base = origins["file"]
     office = fresh().new_page()
     tick(office, base, "police-and-crime-panels", "PCP-14", "Office: report due in March.")
+    name_browser(office, "Office PC")
     exported = saved(
         office,
         lambda: office.get_by_role("button", name="Export my answers").click(),
@@ -455,22 +469,24 @@ def test_a_merge_keeps_both_notes(
     )
     tablet = fresh().new_page()
     tick(tablet, base, "police-and-crime-panels", "PCP-14", "Tablet: ask about the precept.")
+    name_browser(tablet, "Tablet")
     import_file(tablet, exported)
     expect(tablet.locator(".qb-toolbar-status")).to_have_text(
         "Merged the answers in office.json: 0 questions added, 1 changed, 0 unchanged. "
-        "1 note differed and both versions are kept, each marked by where it came from "
-        "(PCP-14)."
+        "1 note was changed in both places since they last met, and both versions are kept, "
+        "each labelled with its browser\u2019s name and date (PCP-14)."
     )
-    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(
-        "[This browser]\nTablet: ask about the precept.\n\n[From office.json]\n"
-        "Office: report due in March."
+    day = today_long()
+    both = (
+        f"[Office PC, {day}]\nOffice: report due in March.\n\n"
+        f"[Tablet, {day}]\nTablet: ask about the precept."
     )
+    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(both)
     import_file(tablet, exported)  # the same file again adds nothing twice
-    expect(tablet.locator(".qb-toolbar-status")).to_contain_text("1 changed")
-    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(
-        "[This browser]\nTablet: ask about the precept.\n\n[From office.json]\n"
-        "Office: report due in March."
+    expect(tablet.locator(".qb-toolbar-status")).to_have_text(
+        "Nothing changed: this browser already holds everything in office.json."
     )
+    expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(both)
 
 
 def test_ids_the_edition_lacks_are_kept_aside_not_added(
@@ -490,6 +506,7 @@ def test_ids_the_edition_lacks_are_kept_aside_not_added(
     }
     path.write_text(json.dumps(data), "utf-8")
     page.goto(origins["file"] + "police-and-crime-panels.html")
+    page.get_by_label("Ask PCP-01").check()  # this browser holds answers: merge or replace?
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(path)
@@ -509,7 +526,7 @@ def test_ids_the_edition_lacks_are_kept_aside_not_added(
         tmp_path / "again.json",
     )
     kept = json.loads(again.read_text("utf-8"))["meetings"][0]["answers"]
-    assert sorted(kept) == ["L-OSC-01", "PCP-14", "ZZZ-99"]
+    assert sorted(kept) == ["L-OSC-01", "PCP-01", "PCP-14", "ZZZ-99"]
 
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -627,8 +644,12 @@ def test_answers_kept_before_meetings_become_the_general_meeting(
     expect(page.get_by_label("Notes on PCP-14")).to_have_value("Kept from before.")
     page.get_by_label("Ask PCP-13").check()  # saved in this version's form
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
-    assert stored["version"] == 2 and stored["current"] == "general"
-    assert stored["meetings"][0]["answers"]["PCP-14"]["note"] == "Kept from before."
+    assert stored["version"] == 3 and stored["current"] == "general"
+    kept = stored["meetings"][0]["answers"]["PCP-14"]
+    assert kept["note"] == "Kept from before."
+    # Given in this browser before version 3: stamped as this browser's own, when saved.
+    assert kept["stamps"]["note"]["by"] == stored["browser"]
+    assert kept["stamps"]["note"]["at"] == "2026-11-30T10:00:00.000Z"
 
 
 def test_unreadable_answers_that_cannot_be_set_aside_are_never_saved_over(
