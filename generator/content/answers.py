@@ -1,8 +1,12 @@
 """Answers files: a councillor's ticks, ratings and notes, exported from the site.
 
-The site's "Export my answers" writes one (``schema/answers.schema.json``); its "Import
-answers" and ``qbank pack --answers FILE`` read it. Version 2 keeps answers per meeting;
-version 1 (one set of answers) is read as a single general meeting, as the site migrates it.
+The site's "Export my answers" writes one (``schema/answers.schema.json``,
+``docs/contributing/answers-format.md``); its "Import answers" and ``qbank pack --answers
+FILE`` read it. Version 3 stamps every field for the browser's merge: the schema checks the
+stamps, and printing ignores them. Deleted meetings are read and never chosen
+(:mod:`.pack_meeting`); a body the edition does not have is kept as it is. Version 2 keeps
+answers per meeting; version 1 (one set of answers) is read as a single general meeting, as
+the site migrates it.
 
 The file is untrusted: its size, nesting, counts and note lengths are checked before it is
 parsed in full, with the same limits as the site (``docs/js/answers.js``), and no message
@@ -24,8 +28,8 @@ from .model import ANSWER_STATUSES
 from .yamlsafe import Document, read_yaml
 
 FORMAT = "soc-question-bank-answers"
-VERSION = 2
-VERSIONS = (1, 2)
+VERSION = 3
+VERSIONS = (1, 2, 3)
 NOT_ASKED = ANSWER_STATUSES[-1]
 GENERAL = "general"
 
@@ -35,9 +39,12 @@ MAX_NOTE = 20_000
 MAX_BYTES = 16 * 1024 * 1024
 MAX_MEETINGS = 500
 MAX_ANSWERS = 2_000
-# Every object in the file: each answer, each meeting and the file itself.
-MAX_OBJECTS = MAX_MEETINGS * 2 + 50_000
-# A site file nests four levels deep (file, meetings, meeting, answers, answer).
+# Every object in the file. A version 3 answer is up to 8 (itself, its stamps, three stamps
+# and their clocks) and takes at least 300 characters; a browser keeps about 5 million, so
+# a file it exports holds well under 150,000 objects.
+MAX_OBJECTS = 150_000
+# How deep a site file nests: file, meetings, meeting, answers, answer, then (version 3)
+# stamps, a stamp, its clock. Nothing the site writes is deeper.
 MAX_DEPTH = 8
 # Longest text a message may quote (an ID is at most 64 characters).
 _QUOTE = 64
@@ -66,41 +73,49 @@ Answers = dict[str, Answer]
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting the councillor named (body, date as YYYY-MM-DD, title) and its answers."""
+    """A meeting the councillor named (body, date as YYYY-MM-DD, title) and its answers.
+
+    ``body`` is kept as the file has it, even for a body the edition does not have;
+    ``deleted`` meetings (version 3) hold no answers and are never printed; ``also`` names
+    the IDs of meetings merged into this one."""
 
     id: str
     body: str
     date: str
     title: str
     answers: Answers
+    deleted: bool = False
+    also: tuple[str, ...] = ()
+
+    @property
+    def held(self) -> int:
+        """How many questions it holds an answer to: ticked, rated or noted."""
+        return sum(1 for a in self.answers.values() if a.ask or a.rated or a.note)
 
 
 @dataclass(frozen=True)
 class AnswersFile:
-    meetings: tuple[Meeting, ...]
+    meetings: tuple[Meeting, ...]  # deleted ones too, as the file has them
     current: str  # the meeting open in the site when the file was exported, or ""
 
-    def meeting(self, body: str = "", date: str = "") -> Meeting:
-        """The meeting a pack should carry: for ``body`` (and ``date``) when given, newest
-        first; else the one open on export; else the newest."""
-        newest = sorted(self.meetings, key=lambda m: (m.id != GENERAL, m.date), reverse=True)
-        if body:
-            for m in newest:
-                if m.body == body and (not date or m.date == date):
-                    return m
-        for m in self.meetings:
-            if m.id == self.current:
-                return m
-        return newest[0]
+    @property
+    def live(self) -> tuple[Meeting, ...]:
+        """The meetings not deleted: the only ones anything but a merge counts or shows."""
+        return tuple(m for m in self.meetings if not m.deleted)
 
 
 class _TooMany(Exception):
     pass
 
 
+class _Duplicate(Exception):
+    pass
+
+
 def _limited_objects() -> Any:
     """A JSON object hook that stops the parse once a file holds more objects than any the
-    site writes (300,000 IDs would otherwise take seconds and a gigabyte)."""
+    site writes (300,000 IDs would otherwise take seconds and a gigabyte), or at a key given
+    twice in one object (JSON readers keep the last silently; :func:`_duplicates` places it)."""
     count = 0
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -108,9 +123,57 @@ def _limited_objects() -> Any:
         count += 1
         if count > MAX_OBJECTS:
             raise _TooMany
-        return dict(pairs)
+        made = dict(pairs)
+        if len(made) != len(pairs):
+            raise _Duplicate
+        return made
 
     return hook
+
+
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_KEYS = re.compile(rf"({_STRING})(\s*:)?|[\[\]{{}}]")
+
+
+def _place(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - text.rfind("\n", 0, pos)
+
+
+def _duplicates(shown: str, text: str) -> list[Problem]:
+    """Every key given twice in one object, at the second, naming the first's line: found in
+    one pass over the brackets and keys (the parser's hook knows neither place)."""
+    problems: list[Problem] = []
+    stack: list[dict[str, int] | None] = []  # per open bracket: an object's keys, or a list
+    for token in _KEYS.finditer(text):
+        char = token.group()
+        if char in "{[":
+            stack.append({} if char == "{" else None)
+        elif char in "}]":
+            if stack:
+                stack.pop()
+        elif token.group(2) and stack and stack[-1] is not None:
+            try:
+                key = json.loads(token.group(1))
+            except ValueError:
+                continue
+            keys = stack[-1]
+            if key in keys:
+                line, col = _place(text, token.start())
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        col,
+                        f"duplicate key {_quote(key)} (first at line "
+                        f"{_place(text, keys[key])[0]}); a JSON reader would silently keep "
+                        "only the last one",
+                        "remove one of the two entries, or export the answers again from the site",
+                    )
+                )
+            else:
+                keys[key] = token.start()
+    return problems
 
 
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
@@ -134,7 +197,7 @@ def _depth_problem(shown: str, text: str) -> Problem | None:
                     line,
                     col,
                     f"brackets nest more than {MAX_DEPTH} deep; an answers file from the site "
-                    "nests 5 deep",
+                    f"nests at most {MAX_DEPTH} deep",
                     "use the file the site's Export my answers wrote, unedited",
                 )
         elif char in "]}":
@@ -313,6 +376,9 @@ def _document(path: Path, shown: str) -> Document:
         raise ContentError(
             [Problem(shown, 1, 1, "not valid JSON: a number far too long", hint)]
         ) from None
+    except _Duplicate:
+        found = _duplicates(shown, text) or [Problem(shown, 1, 1, "a key given twice", hint)]
+        raise ContentError(found) from None
     except _TooMany:
         raise ContentError(
             [
@@ -338,7 +404,7 @@ def _problems(doc: Document) -> list[Problem]:
                 doc.problem(
                     ("version",),
                     f"answers file version {_quote(version)}; this qbank reads "
-                    f"versions {VERSIONS[0]} and {VERSIONS[1]}",
+                    f"versions {', '.join(map(str, VERSIONS[:-1]))} and {VERSIONS[-1]}",
                     "export the answers again from the site, or update qbank",
                 )
             ]
@@ -369,7 +435,9 @@ def read_answers_file(path: Path) -> AnswersFile:
             m.get("body", ""),
             m.get("date", ""),
             m.get("title", ""),
-            _answers(m["answers"]),
+            {} if m.get("deleted") else _answers(m["answers"]),
+            deleted=bool(m.get("deleted")),
+            also=tuple(m.get("also", ())),
         )
         for m in data["meetings"]
     )
@@ -380,8 +448,11 @@ def read_answers_file(path: Path) -> AnswersFile:
     return AnswersFile(meetings, data.get("current", ""))
 
 
-def read_answers(path: Path, body: str = "", date: str = "") -> Answers:
-    """The answers a pack carries, by question ID: the meeting for ``body`` (and ``date``,
-    YYYY-MM-DD) when the file has one, else the meeting open when it was exported.
-    Raises ContentError naming each fix."""
-    return read_answers_file(path).meeting(body, date).answers
+def read_answers(path: Path) -> Answers:
+    """The answers of a file that holds one meeting (as a version 1 file does), by question
+    ID. Raises ContentError naming each fix, and ValueError for a file of several meetings
+    (``qbank pack`` chooses one with :func:`.pack_meeting.choose`)."""
+    live = read_answers_file(path).live
+    if len(live) != 1:
+        raise ValueError(f"{path.as_posix()} holds {len(live)} meetings: choose one")
+    return live[0].answers
