@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
+from .answers_fast import MAX_WORDED, Thinned, thin
 from .errors import ContentError, Problem
+from .json_marks import Asked, marks
 from .model import ANSWER_STATUSES
-from .yamlsafe import Document, read_yaml
+from .yamlsafe import Document
 
 FORMAT = "soc-question-bank-answers"
 VERSION = 3
@@ -177,12 +179,32 @@ def _duplicates(shown: str, text: str) -> list[Problem]:
 
 
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _deepest(text: str) -> int:
+    """How deep the brackets outside strings nest, as :func:`_depth_problem` counts them but
+    by string methods rather than one token at a time (a second rather than three at 16 MB);
+    that reads them one at a time only to place a file that nests too deep."""
+    # Valid JSON has backslashes only in strings: with escaped backslashes and quotes gone,
+    # every other piece between quotes is outside a string.
+    bare = text.replace("\\\\", "").replace('\\"', "")
+    depth = deepest = 0
+    for char in _NOT_BRACKET.sub("", "".join(bare.split('"')[::2])):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _depth_problem(shown: str, text: str) -> Problem | None:
     """Where brackets nest deeper than a site file ever does, found in one pass over the
     brackets outside strings (a parser would recurse once per level and fail with no place
     to point to)."""
+    if _deepest(text) <= MAX_DEPTH:
+        return None
     depth = 0
     for token in _TOKENS.finditer(text):
         char = token.group()
@@ -335,8 +357,8 @@ def _answers(raw: dict[str, Any]) -> Answers:
     }
 
 
-def _document(path: Path, shown: str) -> Document:
-    """The file parsed, with its limits checked first; each value's place kept for errors."""
+def _document(path: Path, shown: str) -> tuple[Document, str]:
+    """The file parsed, with its limits checked first, and its text (to place errors)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -372,6 +394,10 @@ def _document(path: Path, shown: str) -> Document:
         raise ContentError(
             [Problem(shown, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", hint)]
         ) from None
+    except RecursionError:  # not foreseen by the count of brackets: placed by the slow one
+        raise ContentError(
+            [_depth_problem(shown, text) or Problem(shown, 1, 1, "brackets nest too deep", hint)]
+        ) from None
     except ValueError:  # a number of more than 4,300 digits
         raise ContentError(
             [Problem(shown, 1, 1, "not valid JSON: a number far too long", hint)]
@@ -392,10 +418,12 @@ def _document(path: Path, shown: str) -> Document:
                 )
             ]
         ) from None
-    return Document(shown, data)
+    return Document(shown, data), text
 
 
-def _problems(doc: Document) -> list[Problem]:
+def _problems(doc: Document, thinned: list[Thinned]) -> list[Problem]:
+    """Every problem of the parsed file; ``thinned`` keeps the thinned copy for a second
+    wording (once the problems' places are known)."""
     data = doc.data
     if isinstance(data, dict) and data.get("format") == FORMAT:
         version = data.get("version")
@@ -409,21 +437,39 @@ def _problems(doc: Document) -> list[Problem]:
                 )
             ]
     # Counts and lengths first: the schema's own messages would quote long text.
-    return _limits(doc) or _long_text(doc) or schemas.check(doc, "answers")
+    limits = _limits(doc)
+    if limits:
+        return limits
+    # The answers and stamps the schema's own rules pass (:mod:`.answers_fast`) left out:
+    # jsonschema takes about 2 ms an answer. What is left out holds no long text to quote.
+    if not thinned:
+        thinned.append(thin(doc.data))
+    slim = Document(doc.path, thinned[0].data, doc.marks)
+    problems = _long_text(slim) or schemas.check(slim, "answers")
+    if thinned[0].unworded:
+        problems.append(
+            doc.problem(
+                thinned[0].first_unworded,
+                f"{thinned[0].unworded:,} more answers or stamps from here on break the schema "
+                f"as well; only the first {MAX_WORDED} are listed",
+                "use the file the site's Export my answers wrote, unedited",
+            )
+        )
+    return problems
 
 
 def read_answers_file(path: Path) -> AnswersFile:
     """Every meeting in an exported file. Raises ContentError naming each fix."""
     shown = path.as_posix()
-    doc = _document(path, shown)
-    problems = _problems(doc)
+    doc, text = _document(path, shown)
+    asked = doc.marks = Asked()
+    thinned: list[Thinned] = []
+    problems = _problems(doc, thinned)
     if problems:
-        # JSON is YAML: the strict YAML reader keeps each value's line and column. Read
-        # only to place errors (seconds for a file of thousands of answers).
-        placed, yaml_problems = read_yaml(path, shown)
-        if placed is not None and not yaml_problems:
-            doc.marks = placed.marks
-            problems = _problems(doc)
+        # Worded once with no places, noting the paths the problems name; then those
+        # paths placed in the text, as the YAML reader places them, and worded again.
+        doc.marks = marks(text, asked.paths)
+        problems = _problems(doc, thinned)
         raise ContentError(problems)
     data = doc.data
     if data["version"] == 1:
