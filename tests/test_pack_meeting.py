@@ -429,7 +429,7 @@ def test_every_pdf_and_word_footer_names_the_council(tmp_path: Path) -> None:
 def ticked_notes(bank: Bank, ticked: list[str]) -> tuple[set[str], set[str]]:
     """The titles of the notes a ticked-only PCP pack should print, and those it should not."""
     full = checklist_plan(bank, bank.audience("pcp"))
-    keep = {n.note.id for n in full.top} | {n.note.id for q in ticked for n in full.at(q)}
+    keep = {n.note.id for q in ticked for n in full.at(q)}
     titles = {n.note.id: n.note.title for n in full.in_order}
     return {titles[i] for i in keep}, {t for i, t in titles.items() if i not in keep}
 
@@ -437,16 +437,19 @@ def ticked_notes(bank: Bank, ticked: list[str]) -> tuple[set[str], set[str]]:
 def test_a_ticked_only_pack_prints_only_its_questions_and_their_notes(
     tmp_path: Path, bank: Bank
 ) -> None:
-    """Issue 25: a pack of 3 ticked questions printed all 9 notes."""
+    """Issue 25: a pack of 3 ticked questions printed all 9 notes, then the body's own
+    notes too; it prints only the notes its ticked questions carry."""
     path = write(tmp_path, TWO)
     ticked = ["PCP-01", "PCP-04", "PCP-10"]
     keep, drop = ticked_notes(bank, ticked)
-    assert keep and drop
+    full = checklist_plan(bank, bank.audience("pcp"))
+    own = {n.note.title for n in full.top} - keep  # the body's, on no ticked question
+    assert keep and own and own <= drop
     code, out = pack(tmp_path, path, "--meeting", "Budget scrutiny", "--ticked-only")
     assert code == 0
     text = " ".join(pdf_pages(out))
     assert "This pack holds the 3 questions ticked for the meeting, of 14." in text
-    assert re.findall(r"\bPCP-\d\d\b(?= \w)", text.split("What good answers")[0]) == ticked
+    assert re.findall(r"\bPCP-\d\d\b(?= \w)", text.split("Notes in full")[0]) == ticked
     for title in keep:
         assert " ".join(title.split()) in text
     for title in drop:
@@ -456,6 +459,9 @@ def test_a_ticked_only_pack_prints_only_its_questions_and_their_notes(
     assert [r.cells[0].text for r in doc.tables[0].rows[1:]] == ticked
     words = "\n".join(p.text for p in doc.paragraphs)
     assert all(t in words for t in keep) and not any(t in words for t in drop)
+    code, out = pack(tmp_path, path, "--meeting", "Budget scrutiny", name="whole")
+    whole = " ".join(pdf_pages(out))  # a full pack keeps the body's own notes
+    assert all(" ".join(title.split()) in whole for title in own)
 
 
 def test_pdf_page_counts_of_a_ticked_only_pack(tmp_path: Path) -> None:

@@ -198,9 +198,11 @@ class PrintedAnswers:
         return bool(answer and answer.ask)
 
     def plan(self, bank: Bank, audience: Audience) -> NotePlan:
-        """The notes the checklist prints: the body's own, and those on the questions it
-        prints (a ticked-only pack leaves out the notes on the questions it leaves out)."""
-        return plan(bank, f"audience:{audience.id}", (q.id for q in self.questions(audience)))
+        """The notes the checklist prints: the body's own and those on its questions; a
+        ticked-only pack prints only the notes its ticked questions carry (issue 25), each
+        in full at the first of them (its threats' briefings carry their own)."""
+        own = "" if self.ticked_only else f"audience:{audience.id}"
+        return plan(bank, own, (q.id for q in self.questions(audience)))
 
     def last_time(self, question_id: str) -> tuple[str, str] | None:
         """("Last time, 14 January 2027:", "Partly assured — …") for a question last time
