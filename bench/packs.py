@@ -36,8 +36,8 @@ from generator.content.yamlsafe import read_yaml  # noqa: E402
 TICKED = ("PCP-01", "PCP-04", "PCP-10")
 
 
-def stamp(n: int) -> dict[str, object]:
-    return {"at": "2027-01-14T09:10:00.000Z", "by": "k3f2a9x1", "clock": {"k3f2a9x1": n}}
+def stamp(n: int, by: str = "k3f2a9x1") -> dict[str, object]:
+    return {"at": "2027-01-14T09:10:00.000Z", "by": by, "clock": {"k3f2a9x1": n}}
 
 
 def answers_file(
@@ -52,12 +52,14 @@ def answers_file(
                 "ask": f"PCP-{i:02d}" in TICKED,
                 "status": "Partly assured",
                 "note": f"Note on question {i} at meeting {m}.".ljust(note, "."),
-                "stamps": {"ask": stamp(1), "status": stamp(2), "note": stamp(3)},
+                "stamps": {
+                    "ask": stamp(1, "x!" if bad else "k3f2a9x1"),
+                    "status": stamp(2),
+                    "note": stamp(3),
+                },
             }
             for i in range(1, per_meeting + 1)
         }
-        for qid in answers if bad else ():
-            answers[qid] = {**answers[qid], "stamps": {"ask": {**stamp(1), "by": "x!"}}}
         day = f"2027-{1 + m // 28 % 12:02d}-{1 + m % 28:02d}"
         made.append({"id": f"m{m}", "body": "pcp", "date": day, "title": "", "answers": answers})
     data = {"format": "soc-question-bank-answers", "version": 3, "meetings": made}

@@ -207,3 +207,15 @@ def test_errors_are_placed_without_reading_the_file_as_yaml(
 
     monkeypatch.setattr(yamlsafe, "_compose", composed)
     assert now(path) == expected
+
+
+def test_a_version_1_file_is_thinned_too(tmp_path: Path) -> None:
+    """One set of answers, no meetings: 300 bad answers, the first 100 worded."""
+    answers: dict[str, Any] = {f"PCP-{i:03d}": {"ask": "yes"} for i in range(300)}
+    answers["PCP-000"] = {"ask": True, "status": "Assured", "note": "Fine."}
+    data = {"format": "soc-question-bank-answers", "version": 1, "answers": answers}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data, indent=1), "utf-8")
+    *worded, (_, _, message) = now(path)
+    assert worded == as_before(path)[: answers_fast.MAX_WORDED]
+    assert message.startswith("199 more answers or stamps from here on break the schema")

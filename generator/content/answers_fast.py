@@ -101,6 +101,8 @@ def _object(node: dict[str, Any], defs: dict[str, Any]) -> Check:
     extra_schema = node.get("additionalProperties", True)
     if extra_schema is False:
         extra: Check | None = None
+    elif extra_schema is True:
+        extra = _any
     elif isinstance(extra_schema, dict):
         extra = _compile(extra_schema, defs)
     else:
@@ -200,11 +202,11 @@ class Thinned:
 
 
 def thin(data: Any) -> Thinned:
-    """A copy of a parsed answers file for jsonschema to check: each meeting's answers and
-    stamps that the schema would accept left out. Only dicts and lists on the way are
-    copied; ``data`` is not changed."""
+    """A copy of a parsed answers file for jsonschema to check: the answers (each meeting's,
+    or a version 1 file's) and meeting stamps that the schema would accept left out. Only
+    the dicts and lists on the way are copied; ``data`` is not changed."""
     found = rules()
-    if found is None or not isinstance(data, dict) or not isinstance(data.get("meetings"), list):
+    if found is None or not isinstance(data, dict):
         return Thinned(data)
     result = Thinned(dict(data))
     failing = 0
@@ -219,6 +221,19 @@ def thin(data: Any) -> Thinned:
         result.unworded += 1
         return False
 
+    def answers(held: dict[str, Any], where: tuple[str | int, ...]) -> dict[str, Any]:
+        if found.most_answers is not None and len(held) > found.most_answers:
+            return held
+        return {
+            qid: answer
+            for qid, answer in held.items()
+            if not (found.question(qid) and found.answer(answer)) and worded((*where, qid))
+        }
+
+    if isinstance(data.get("answers"), dict):  # version 1
+        result.data["answers"] = answers(data["answers"], ("answers",))
+    if not isinstance(data.get("meetings"), list):
+        return result
     meetings: list[Any] = []
     for i, meeting in enumerate(data["meetings"]):
         if not isinstance(meeting, dict):
@@ -227,23 +242,14 @@ def thin(data: Any) -> Thinned:
         meeting = dict(meeting)
         stamps = meeting.get("stamps")
         if isinstance(stamps, dict):
-            kept = {}
-            for key, value in stamps.items():
-                if key in found.meeting_stamped and found.stamp(value):
-                    continue
-                if worded(("meetings", i, "stamps", key)):
-                    kept[key] = value
-            meeting["stamps"] = kept
-        answers = meeting.get("answers")
-        if isinstance(answers, dict) and (
-            found.most_answers is None or len(answers) <= found.most_answers
-        ):
-            meeting["answers"] = {
-                qid: answer
-                for qid, answer in answers.items()
-                if not (found.question(qid) and found.answer(answer))
-                and worded(("meetings", i, "answers", qid))
+            meeting["stamps"] = {
+                key: value
+                for key, value in stamps.items()
+                if not (key in found.meeting_stamped and found.stamp(value))
+                and worded(("meetings", i, "stamps", key))
             }
+        if isinstance(meeting.get("answers"), dict):
+            meeting["answers"] = answers(meeting["answers"], ("meetings", i, "answers"))
         meetings.append(meeting)
     result.data["meetings"] = meetings
     return result
