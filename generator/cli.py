@@ -169,33 +169,54 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from .content.answers import read_answers
-    from .content.views import parse_date
+    from datetime import date
+
+    from .content.answers import read_answers_file
+    from .content.pack_meeting import PrintedAnswers, choose, last_time
+    from .content.views import long_date, parse_date
     from .downloads.pack import check_target, pack_format, write_pack
     from .site.outdir import check_file_output
 
     fmt = pack_format(Path(args.output), args.format)  # before the slow part: fail fast
     check_file_output(Path(args.output), args.root)
     check_target(Path(args.output), args.force)
-    bank = load_bank(args.root, args.edition)
-    answers = None
+    if (args.meeting or args.ticked_only) and not args.answers:
+        option = "--meeting" if args.meeting else "--ticked-only"
+        raise ValueError(f"{option} needs --answers FILE: the answers file exported from the site")
+    when = parse_date(args.date or "")  # a bad date fails before the bank is loaded
+    date_text, title = args.date, args.title
+    printed = None
     if args.answers:
-        # The meeting the file holds for this body and date, else the one open at export.
-        when = parse_date(args.date or "")
-        meeting_date = when.isoformat() if when else ""
-        answers = read_answers(args.answers, body=args.audience, date=meeting_date)
+        file = read_answers_file(args.answers)
+        meeting = choose(
+            file,
+            args.answers.as_posix(),
+            named=args.meeting or "",
+            body=args.audience,
+            date=when.isoformat() if when else "",
+        )
+        chosen = f"meeting {meeting.id}"
+        if meeting.date:  # printed under its own date and title unless told them
+            date_text = date_text or meeting.date
+            title = title or meeting.title
+            chosen += f" ({long_date(date.fromisoformat(meeting.date))})"
+        printed = PrintedAnswers(meeting.answers, args.ticked_only, last_time(file, meeting))
+    bank = load_bank(args.root, args.edition)
     out = write_pack(
         bank,
         args.audience,
         args.threat,
-        args.date,
+        date_text,
         fmt,
         Path(args.output),
-        title=args.title,
-        answers=answers,
+        title=title,
+        printed=printed,
         force=args.force,
     )
-    print(f"Wrote {out}.")
+    if printed is not None:
+        print(f"Wrote {out}: the answers of {chosen}.")
+    else:
+        print(f"Wrote {out}.")
     return 0
 
 
@@ -328,7 +349,18 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument(
         "--answers",
         type=Path,
-        help="an answers file exported from the site: ticks its questions, prints its answers",
+        help="an answers file exported from the site: ticks its questions, prints its answers "
+        "and last time's",
+    )
+    k.add_argument(
+        "--meeting",
+        help="the meeting in the answers file to print: its ID, title or date (needed when "
+        "the file holds several, unless --date names one of --audience's)",
+    )
+    k.add_argument(
+        "--ticked-only",
+        action="store_true",
+        help="print only the questions ticked in the meeting, and only their notes",
     )
     k.add_argument("--format", choices=["docx", "pdf"], help="default: from -o's extension")
     k.add_argument("--edition", type=Path, help="a council's local edition folder (contacts)")

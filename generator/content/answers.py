@@ -1,8 +1,12 @@
 """Answers files: a councillor's ticks, ratings and notes, exported from the site.
 
-The site's "Export my answers" writes one (``schema/answers.schema.json``); its "Import
-answers" and ``qbank pack --answers FILE`` read it. Version 2 keeps answers per meeting;
-version 1 (one set of answers) is read as a single general meeting, as the site migrates it.
+The site's "Export my answers" writes one (``schema/answers.schema.json``,
+``docs/contributing/answers-format.md``); its "Import answers" and ``qbank pack --answers
+FILE`` read it. Version 3 stamps every field for the browser's merge: the schema checks the
+stamps, and printing ignores them. Deleted meetings are read and never chosen
+(:mod:`.pack_meeting`); a body the edition does not have is kept as it is. Version 2 keeps
+answers per meeting; version 1 (one set of answers) is read as a single general meeting, as
+the site migrates it.
 
 The file is untrusted: its size, nesting, counts and note lengths are checked before it is
 parsed in full, with the same limits as the site (``docs/js/answers-store.js``), and no message
@@ -19,13 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
+from .answers_fast import MAX_WORDED, Thinned, thin
 from .errors import ContentError, Problem
+from .json_marks import Asked, marks
 from .model import ANSWER_STATUSES
-from .yamlsafe import Document, read_yaml
+from .yamlsafe import Document
 
 FORMAT = "soc-question-bank-answers"
-VERSION = 2
-VERSIONS = (1, 2)
+VERSION = 3
+VERSIONS = (1, 2, 3)
 NOT_ASKED = ANSWER_STATUSES[-1]
 GENERAL = "general"
 
@@ -35,9 +41,12 @@ MAX_NOTE = 20_000
 MAX_BYTES = 16 * 1024 * 1024
 MAX_MEETINGS = 500
 MAX_ANSWERS = 2_000
-# Every object in the file: each answer, each meeting and the file itself.
-MAX_OBJECTS = MAX_MEETINGS * 2 + 50_000
-# A site file nests four levels deep (file, meetings, meeting, answers, answer).
+# Every object in the file. A version 3 answer is up to 8 (itself, its stamps, three stamps
+# and their clocks) and takes at least 300 characters; a browser keeps about 5 million, so
+# a file it exports holds well under 150,000 objects.
+MAX_OBJECTS = 150_000
+# How deep a site file nests: file, meetings, meeting, answers, answer, then (version 3)
+# stamps, a stamp, its clock. Nothing the site writes is deeper.
 MAX_DEPTH = 8
 # Longest text a message may quote (an ID is at most 64 characters).
 _QUOTE = 64
@@ -66,41 +75,49 @@ Answers = dict[str, Answer]
 
 @dataclass(frozen=True)
 class Meeting:
-    """A meeting the councillor named (body, date as YYYY-MM-DD, title) and its answers."""
+    """A meeting the councillor named (body, date as YYYY-MM-DD, title) and its answers.
+
+    ``body`` is kept as the file has it, even for a body the edition does not have;
+    ``deleted`` meetings (version 3) hold no answers and are never printed; ``also`` names
+    the IDs of meetings merged into this one."""
 
     id: str
     body: str
     date: str
     title: str
     answers: Answers
+    deleted: bool = False
+    also: tuple[str, ...] = ()
+
+    @property
+    def held(self) -> int:
+        """How many questions it holds an answer to: ticked, rated or noted."""
+        return sum(1 for a in self.answers.values() if a.ask or a.rated or a.note)
 
 
 @dataclass(frozen=True)
 class AnswersFile:
-    meetings: tuple[Meeting, ...]
+    meetings: tuple[Meeting, ...]  # deleted ones too, as the file has them
     current: str  # the meeting open in the site when the file was exported, or ""
 
-    def meeting(self, body: str = "", date: str = "") -> Meeting:
-        """The meeting a pack should carry: for ``body`` (and ``date``) when given, newest
-        first; else the one open on export; else the newest."""
-        newest = sorted(self.meetings, key=lambda m: (m.id != GENERAL, m.date), reverse=True)
-        if body:
-            for m in newest:
-                if m.body == body and (not date or m.date == date):
-                    return m
-        for m in self.meetings:
-            if m.id == self.current:
-                return m
-        return newest[0]
+    @property
+    def live(self) -> tuple[Meeting, ...]:
+        """The meetings not deleted: the only ones anything but a merge counts or shows."""
+        return tuple(m for m in self.meetings if not m.deleted)
 
 
 class _TooMany(Exception):
     pass
 
 
+class _Duplicate(Exception):
+    pass
+
+
 def _limited_objects() -> Any:
     """A JSON object hook that stops the parse once a file holds more objects than any the
-    site writes (300,000 IDs would otherwise take seconds and a gigabyte)."""
+    site writes (300,000 IDs would otherwise take seconds and a gigabyte), or at a key given
+    twice in one object (JSON readers keep the last silently; :func:`_duplicates` places it)."""
     count = 0
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -108,18 +125,86 @@ def _limited_objects() -> Any:
         count += 1
         if count > MAX_OBJECTS:
             raise _TooMany
-        return dict(pairs)
+        made = dict(pairs)
+        if len(made) != len(pairs):
+            raise _Duplicate
+        return made
 
     return hook
 
 
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_KEYS = re.compile(rf"({_STRING})(\s*:)?|[\[\]{{}}]")
+
+
+def _place(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - text.rfind("\n", 0, pos)
+
+
+def _duplicates(shown: str, text: str) -> list[Problem]:
+    """Every key given twice in one object, at the second, naming the first's line: found in
+    one pass over the brackets and keys (the parser's hook knows neither place)."""
+    problems: list[Problem] = []
+    stack: list[dict[str, int] | None] = []  # per open bracket: an object's keys, or a list
+    for token in _KEYS.finditer(text):
+        char = token.group()
+        if char in "{[":
+            stack.append({} if char == "{" else None)
+        elif char in "}]":
+            if stack:
+                stack.pop()
+        elif token.group(2) and stack and stack[-1] is not None:
+            try:
+                key = json.loads(token.group(1))
+            except ValueError:
+                continue
+            keys = stack[-1]
+            if key in keys:
+                line, col = _place(text, token.start())
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        col,
+                        f"duplicate key {_quote(key)} (first at line "
+                        f"{_place(text, keys[key])[0]}); a JSON reader would silently keep "
+                        "only the last one",
+                        "remove one of the two entries, or export the answers again from the site",
+                    )
+                )
+            else:
+                keys[key] = token.start()
+    return problems
+
+
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _deepest(text: str) -> int:
+    """How deep the brackets outside strings nest, as :func:`_depth_problem` counts them but
+    by string methods rather than one token at a time (a second rather than three at 16 MB);
+    that reads them one at a time only to place a file that nests too deep."""
+    # Valid JSON has backslashes only in strings: with escaped backslashes and quotes gone,
+    # every other piece between quotes is outside a string.
+    bare = text.replace("\\\\", "").replace('\\"', "")
+    depth = deepest = 0
+    for char in _NOT_BRACKET.sub("", "".join(bare.split('"')[::2])):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _depth_problem(shown: str, text: str) -> Problem | None:
     """Where brackets nest deeper than a site file ever does, found in one pass over the
     brackets outside strings (a parser would recurse once per level and fail with no place
     to point to)."""
+    if _deepest(text) <= MAX_DEPTH:
+        return None
     depth = 0
     for token in _TOKENS.finditer(text):
         char = token.group()
@@ -134,7 +219,7 @@ def _depth_problem(shown: str, text: str) -> Problem | None:
                     line,
                     col,
                     f"brackets nest more than {MAX_DEPTH} deep; an answers file from the site "
-                    "nests 5 deep",
+                    f"nests at most {MAX_DEPTH} deep",
                     "use the file the site's Export my answers wrote, unedited",
                 )
         elif char in "]}":
@@ -272,8 +357,8 @@ def _answers(raw: dict[str, Any]) -> Answers:
     }
 
 
-def _document(path: Path, shown: str) -> Document:
-    """The file parsed, with its limits checked first; each value's place kept for errors."""
+def _document(path: Path, shown: str) -> tuple[Document, str]:
+    """The file parsed, with its limits checked first, and its text (to place errors)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -309,10 +394,17 @@ def _document(path: Path, shown: str) -> Document:
         raise ContentError(
             [Problem(shown, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", hint)]
         ) from None
+    except RecursionError:  # not foreseen by the count of brackets: placed by the slow one
+        raise ContentError(
+            [_depth_problem(shown, text) or Problem(shown, 1, 1, "brackets nest too deep", hint)]
+        ) from None
     except ValueError:  # a number of more than 4,300 digits
         raise ContentError(
             [Problem(shown, 1, 1, "not valid JSON: a number far too long", hint)]
         ) from None
+    except _Duplicate:
+        found = _duplicates(shown, text) or [Problem(shown, 1, 1, "a key given twice", hint)]
+        raise ContentError(found) from None
     except _TooMany:
         raise ContentError(
             [
@@ -326,10 +418,12 @@ def _document(path: Path, shown: str) -> Document:
                 )
             ]
         ) from None
-    return Document(shown, data)
+    return Document(shown, data), text
 
 
-def _problems(doc: Document) -> list[Problem]:
+def _problems(doc: Document, thinned: list[Thinned]) -> list[Problem]:
+    """Every problem of the parsed file; ``thinned`` keeps the thinned copy for a second
+    wording (once the problems' places are known)."""
     data = doc.data
     if isinstance(data, dict) and data.get("format") == FORMAT:
         version = data.get("version")
@@ -338,26 +432,44 @@ def _problems(doc: Document) -> list[Problem]:
                 doc.problem(
                     ("version",),
                     f"answers file version {_quote(version)}; this qbank reads "
-                    f"versions {VERSIONS[0]} and {VERSIONS[1]}",
+                    f"versions {', '.join(map(str, VERSIONS[:-1]))} and {VERSIONS[-1]}",
                     "export the answers again from the site, or update qbank",
                 )
             ]
     # Counts and lengths first: the schema's own messages would quote long text.
-    return _limits(doc) or _long_text(doc) or schemas.check(doc, "answers")
+    limits = _limits(doc)
+    if limits:
+        return limits
+    # The answers and stamps the schema's own rules pass (:mod:`.answers_fast`) left out:
+    # jsonschema takes about 2 ms an answer. What is left out holds no long text to quote.
+    if not thinned:
+        thinned.append(thin(doc.data))
+    slim = Document(doc.path, thinned[0].data, doc.marks)
+    problems = _long_text(slim) or schemas.check(slim, "answers")
+    if thinned[0].unworded:
+        problems.append(
+            doc.problem(
+                thinned[0].first_unworded,
+                f"{thinned[0].unworded:,} more answers or stamps from here on break the schema "
+                f"as well; only the first {MAX_WORDED} are listed",
+                "use the file the site's Export my answers wrote, unedited",
+            )
+        )
+    return problems
 
 
 def read_answers_file(path: Path) -> AnswersFile:
     """Every meeting in an exported file. Raises ContentError naming each fix."""
     shown = path.as_posix()
-    doc = _document(path, shown)
-    problems = _problems(doc)
+    doc, text = _document(path, shown)
+    asked = doc.marks = Asked()
+    thinned: list[Thinned] = []
+    problems = _problems(doc, thinned)
     if problems:
-        # JSON is YAML: the strict YAML reader keeps each value's line and column. Read
-        # only to place errors (seconds for a file of thousands of answers).
-        placed, yaml_problems = read_yaml(path, shown)
-        if placed is not None and not yaml_problems:
-            doc.marks = placed.marks
-            problems = _problems(doc)
+        # Worded once with no places, noting the paths the problems name; then those
+        # paths placed in the text, as the YAML reader places them, and worded again.
+        doc.marks = marks(text, asked.paths)
+        problems = _problems(doc, thinned)
         raise ContentError(problems)
     data = doc.data
     if data["version"] == 1:
@@ -369,7 +481,9 @@ def read_answers_file(path: Path) -> AnswersFile:
             m.get("body", ""),
             m.get("date", ""),
             m.get("title", ""),
-            _answers(m["answers"]),
+            {} if m.get("deleted") else _answers(m["answers"]),
+            deleted=bool(m.get("deleted")),
+            also=tuple(m.get("also", ())),
         )
         for m in data["meetings"]
     )
@@ -380,8 +494,11 @@ def read_answers_file(path: Path) -> AnswersFile:
     return AnswersFile(meetings, data.get("current", ""))
 
 
-def read_answers(path: Path, body: str = "", date: str = "") -> Answers:
-    """The answers a pack carries, by question ID: the meeting for ``body`` (and ``date``,
-    YYYY-MM-DD) when the file has one, else the meeting open when it was exported.
-    Raises ContentError naming each fix."""
-    return read_answers_file(path).meeting(body, date).answers
+def read_answers(path: Path) -> Answers:
+    """The answers of a file that holds one meeting (as a version 1 file does), by question
+    ID. Raises ContentError naming each fix, and ValueError for a file of several meetings
+    (``qbank pack`` chooses one with :func:`.pack_meeting.choose`)."""
+    live = read_answers_file(path).live
+    if len(live) != 1:
+        raise ValueError(f"{path.as_posix()} holds {len(live)} meetings: choose one")
+    return live[0].answers

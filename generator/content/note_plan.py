@@ -59,9 +59,9 @@ class NotePlan:
 
 
 def plan(bank: Bank, page_ref: str, question_ids: Iterable[str], scope: str = "") -> NotePlan:
-    """The plan for a page whose own notes are attached to ``page_ref`` (``audience:pcp``)
-    and whose questions are ``question_ids``, in page order; ``scope`` keeps its anchors apart
-    from another plan's on the same page."""
+    """The plan for a page whose own notes are attached to ``page_ref`` (``audience:pcp``;
+    "" for a page with none of its own) and whose questions are ``question_ids``, in page
+    order; ``scope`` keeps its anchors apart from another plan's on the same page."""
     numbers: dict[str, int] = {}
 
     def place(notes: Iterable[EditorialNote]) -> tuple[NoteAt, ...]:
@@ -73,7 +73,7 @@ def plan(bank: Bank, page_ref: str, question_ids: Iterable[str], scope: str = ""
             placed.append(NoteAt(note, numbers[note.id], first, scope))
         return tuple(placed)
 
-    top = place(bank.notes_for(page_ref))
+    top = place(bank.notes_for(page_ref)) if page_ref else ()
     at_question = {}
     for qid in question_ids:
         at_question[qid] = place(bank.notes_for(f"question:{qid}"))

@@ -7,7 +7,7 @@ adds a checklist, contacts and threat briefings to one of these.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from docx import Document
@@ -29,6 +29,7 @@ from ..content.model import (
     Question,
     Threat,
 )
+from ..content.pack_meeting import PrintedAnswers
 from . import Download, by_audience_and_threat, ooxml
 from .stamp import Stamp, download, normalise_zip
 
@@ -189,13 +190,15 @@ class WordDocument:
         audience: Audience,
         meeting: c.Meeting,
         contacts: bool = False,
-        answers: Mapping[str, Any] | None = None,
+        printed: PrintedAnswers | None = None,
     ) -> None:
         """An audience's questions as a table to tick and write in, then what good looks like
-        (and, for a meeting pack, the local contacts). ``answers`` (``answers.Answer`` by
-        question ID) tick questions and fill in their answers and notes."""
+        (and, for a meeting pack, the local contacts). ``printed`` (from an answers file)
+        ticks questions, fills in their answers and notes, gives last time's beside each,
+        and with ``ticked_only`` holds only the ticked questions and their notes."""
         bank = self.bank
-        answers = answers or {}
+        answers = printed.answers if printed else {}
+        questions = printed.questions(audience) if printed else audience.questions
         self.heading(c.checklist_title(audience), level=1)
         self.header(meeting)
         self.para(audience.about)
@@ -203,12 +206,14 @@ class WordDocument:
             f"{c.question_count(bank, audience)}, published as "
             f"“{audience.heading}”. Tick the ones you ask and note the answers."
         )
-        plan = c.checklist_plan(bank, audience)
+        if printed and printed.ticked_only:
+            self.para(printed.shown(audience))
+        plan = printed.plan(bank, audience) if printed else c.checklist_plan(bank, audience)
         for at in plan.top:
             self.para(c.note_reference(at), size=9)
         self.heading("Questions", level=2)
         table = self.table(CHECKLIST_COLUMNS, f"Questions for {audience.in_sentence}")
-        for q in audience.questions:
+        for q in questions:
             row = _add_row(table)
             row.height = Cm(2.2)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -231,6 +236,11 @@ class WordDocument:
             asides += [c.note_reference(at) for at in plan.at(q.id)]
             for aside in asides:
                 text_cell.add_paragraph().add_run(aside).font.size = Pt(8.5)
+            last = printed.last_time(q.id) if printed else None
+            if last:
+                p = self.styled(text_cell.add_paragraph(), self._last_time_style())
+                p.add_run(f"{last[0]} ").bold = True
+                p.add_run(last[1])
             answer = answers.get(q.id)
             ticked = bool(answer and answer.ask)
             # A real check box, ticked with a click in Word and LibreOffice (ticked already
@@ -264,6 +274,17 @@ class WordDocument:
         self.source(f"{c.QUOTED} {self.stamp.line}.")
         if bank.edition.reporting_line:
             self.labelled("Reporting concerns:", bank.edition.reporting_line)
+
+    def _last_time_style(self) -> str:
+        """A paragraph style of its own for last time's rating and note, so a reader (and a
+        screen reader's list of styles) tells it from this meeting's answers."""
+        name = "Last time"
+        if name not in [s.name for s in self.doc.styles]:
+            style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.doc.styles["Normal"]
+            style.font.size = Pt(9)
+            style.font.italic = True
+        return name
 
     def glossary(self, texts: Iterable[str]) -> None:
         terms = c.terms_used(self.bank, texts)
@@ -385,13 +406,19 @@ def checklist_docx(
     audience: Audience,
     meeting: c.Meeting,
     contacts: bool = False,
-    answers: Mapping[str, Any] | None = None,
+    printed: PrintedAnswers | None = None,
+    footer: str = "",
 ) -> WordDocument:
-    """A Word document holding one audience's checklist (with the local contacts for a pack)."""
+    """A Word document holding one audience's checklist (with the local contacts for a pack).
+    ``footer`` (a pack's body, meeting and date) replaces the body's name in the footer."""
     word = WordDocument(
-        bank, Stamp.of(bank), c.checklist_title(audience), c.subject(audience), audience.name
+        bank,
+        Stamp.of(bank),
+        c.checklist_title(audience),
+        c.subject(audience),
+        footer or audience.name,
     )
-    word.checklist(audience, meeting, contacts, answers)
+    word.checklist(audience, meeting, contacts, printed)
     return word
 
 

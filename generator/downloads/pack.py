@@ -6,30 +6,43 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..content import views as c
-from ..content.answers import Answer
 from ..content.model import Audience, Bank, Threat
+from ..content.pack_meeting import PrintedAnswers
 from .docx import checklist_docx
 from .pdf import checklist_pdf
 
-Answers = Mapping[str, Answer]
-PackWriter = Callable[[Bank, Audience, tuple[Threat, ...], c.Meeting, Answers], bytes]
+PackWriter = Callable[[Bank, Audience, tuple[Threat, ...], c.Meeting, PrintedAnswers | None], bytes]
+
+
+def footer_parts(m: c.Meeting) -> list[str]:
+    """What every page's footer names after the council: the body, meeting and date."""
+    return [part for part in (m.committee, m.title, m.date_text) if part]
 
 
 def _docx(
-    bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting, answers: Answers
+    bank: Bank,
+    audience: Audience,
+    threats: tuple[Threat, ...],
+    m: c.Meeting,
+    printed: PrintedAnswers | None,
 ) -> bytes:
-    word = checklist_docx(bank, audience, m, contacts=True, answers=answers)
+    footer = " · ".join(footer_parts(m))  # the Word footer adds the council
+    word = checklist_docx(bank, audience, m, contacts=True, printed=printed, footer=footer)
     for threat in threats:
         word.threat(threat, questions=bank.questions_on(threat.id))
     return word.to_bytes()
 
 
 def _pdf(
-    bank: Bank, audience: Audience, threats: tuple[Threat, ...], m: c.Meeting, answers: Answers
+    bank: Bank,
+    audience: Audience,
+    threats: tuple[Threat, ...],
+    m: c.Meeting,
+    printed: PrintedAnswers | None,
 ) -> bytes:
     return checklist_pdf(
         bank,
@@ -38,8 +51,9 @@ def _pdf(
         threats,
         contacts=True,
         identifier=f"pack/{audience.id}",
-        answers=answers,
+        printed=printed,
         threat_questions=True,
+        footer=" · ".join([p for p in [m.council, *footer_parts(m)] if p]),
     )
 
 
@@ -62,11 +76,12 @@ def make_pack(
     date: str = "",
     fmt: str = "docx",
     title: str = "",
-    answers: Answers | None = None,
+    printed: PrintedAnswers | None = None,
 ) -> bytes:
     """The pack's bytes. Unknown ids, formats or a bad date raise ValueError naming the fix.
 
-    ``answers`` (from an answers file) tick the chosen questions and print their answers.
+    ``printed`` (from an answers file) ticks the chosen questions and prints their answers,
+    last time's, and with ``ticked_only`` only the ticked questions.
     """
     problems = _unknown("audience", [audience_id], [a.id for a in bank.audiences])
     problems += _unknown("threat", threat_ids, [t.id for t in bank.threats])
@@ -81,7 +96,13 @@ def make_pack(
         threats = tuple(sorted(threats, key=lambda t: order[t.id]))
     when, title = c.parse_date(date), c.meeting_title(title)
     meeting = c.Meeting(bank.edition.council, audience.name, when, title)
-    return FORMATS[fmt](bank, audience, threats, meeting, answers or {})
+    if printed and printed.ticked_only and not printed.questions(audience):
+        raise ValueError(
+            f"--ticked-only: no {audience.name} question is ticked in the meeting chosen, so "
+            "the pack would hold none\n"
+            "    hint: leave out --ticked-only to print them all, or choose another meeting"
+        )
+    return FORMATS[fmt](bank, audience, threats, meeting, printed)
 
 
 def pack_format(out_path: Path, requested: str | None = None) -> str:
@@ -143,12 +164,12 @@ def write_pack(
     fmt: str,
     out_path: Path,
     title: str = "",
-    answers: Answers | None = None,
+    printed: PrintedAnswers | None = None,
     force: bool = False,
 ) -> Path:
     """Write a meeting pack to ``out_path`` and return it (see :func:`check_target`)."""
     check_target(out_path, force)
-    data = make_pack(bank, audience_id, threat_ids, date, fmt, title, answers)
+    data = make_pack(bank, audience_id, threat_ids, date, fmt, title, printed)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     check_target(out_path, force)  # again: the pack took a while, and the folder may change
     _replace_with(out_path, data)

@@ -10,13 +10,13 @@ bytes are the same either way (``tests/test_parallel_downloads.py``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from ..content import views as c
 from ..content.markup import TEMPLATES, Abbreviator, make_env
 from ..content.model import COLUMNS, Audience, Bank, Threat
+from ..content.pack_meeting import PrintedAnswers
 from . import Download, by_audience_and_threat
 from .stamp import Stamp, download
 
@@ -98,13 +98,16 @@ def checklist_pdf(
     threats: tuple[Threat, ...] = (),
     contacts: bool = False,
     identifier: str = "",
-    answers: Mapping[str, Any] | None = None,
+    printed: PrintedAnswers | None = None,
     threat_questions: bool = False,
+    footer: str = "",
 ) -> bytes:
     """An audience's checklist; with ``threats`` and ``contacts``, a meeting pack.
 
-    ``answers`` (``answers.Answer`` by question ID) tick questions and print their answers;
-    ``threat_questions`` lists each briefing's questions, as the site's pack page does.
+    ``printed`` (from an answers file) ticks questions and prints their answers, last
+    time's, and with ``ticked_only`` only the ticked questions; ``threat_questions`` lists
+    each briefing's questions, as the site's pack page does; ``footer`` (a pack's council,
+    body, meeting and date) is printed at the foot of every page.
     """
     return render_pdf(
         bank,
@@ -116,8 +119,9 @@ def checklist_pdf(
         meeting=meeting,
         threats=threats,
         contacts=contacts,
-        answers=answers or {},
+        printed=printed,
         threat_questions=threat_questions,
+        footer=footer,
     )
 
 
