@@ -355,6 +355,13 @@ class Edition:
     local_sources: tuple[str, ...] = ()  # ids of the edition's own sources
 
     @property
+    def web_team_pages(self) -> bool:
+        """Whether the site carries the web team's pages (``docs/contributing/``): the
+        national site does; a council's edition is for its councillors, and those pages (with
+        another council as their worked example) stay in the national site and the repository."""
+        return not self.council
+
+    @property
     def reporting_line(self) -> str:
         """Where to report concerns, from the council's strategy ("" when it has none)."""
         return self.strategy.reporting_line.text if self.strategy else ""

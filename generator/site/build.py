@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from ..content.errors import CONTENT_ERRORS_LOGGED, ContentError
+from . import councils
 from .outdir import check_output, make_temporary, old_name, remove_stale, write_marker
 
 
@@ -70,6 +71,8 @@ def build_site(root: Path, out: Path, edition: Path | None = None) -> Path:
         with _edition_env(edition), _content_errors_unlogged():
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp), strict=True)
             mkdocs_build.build(config)
+        if edition is not None:
+            councils.check(root, tmp, edition)
         write_marker(tmp)
     except (Abort, MkDocsException) as exc:
         with _interrupts_held():

@@ -27,7 +27,15 @@ from generator.edition import load_bank
 from generator.site.local_pages import accessibility_section, footer_html, local_nav
 from generator.content.markup import html_line
 from generator.content.model import Bank
-from generator.site.outputs import BRAND_CSS, SHIM, abbreviations, footer_note, nav, start_generating
+from generator.site.outputs import (
+    BRAND_CSS,
+    SHIM,
+    WEB_TEAM_SECTION,
+    abbreviations,
+    footer_note,
+    nav,
+    start_generating,
+)
 from generator.site.rawhtml import Stash
 from generator.site.render import Renderer
 from generator.site.search_index import tidy_search_index
@@ -68,6 +76,10 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
+    if not _state["bank"].edition.web_team_pages:
+        # An edition's site is for its councillors: the web team's pages stay national.
+        for file in [f for f in files if f.src_uri.startswith(WEB_TEAM_SECTION)]:
+            files.remove(file)
     # Downloads are made in other processes while MkDocs turns every page into HTML; pages
     # list them now, with placeholder sizes that on_env fills in once the files are made.
     try:
