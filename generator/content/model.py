@@ -89,6 +89,14 @@ class Question:
     local: bool = False
     rationale: str = ""  # editorial: why these tags, where not obvious (not the LGA's text)
     expectation: str = ""  # a local question's "what good looks like"
+    # A local question tagged ``threats: []``: on no threat's page or briefing. No named
+    # threat and not this is ``[all]``, the question for every threat.
+    no_threat: bool = False
+
+    @property
+    def for_every_threat(self) -> bool:
+        """Tagged ``[all]``: about serious and organised crime as a whole."""
+        return not self.threats and not self.no_threat
 
     @property
     def anchor(self) -> str:
@@ -479,7 +487,7 @@ class Bank:
 
     def questions_for_every_threat(self) -> tuple[Question, ...]:
         """Questions tagged ``all``: about serious and organised crime as a whole."""
-        return tuple(q for q in self.questions if not q.threats)
+        return tuple(q for q in self.questions if q.for_every_threat)
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
