@@ -150,6 +150,6 @@ def check(root: Path, site: Path, edition: Path) -> None:
     raise OtherCouncil(
         f"the edition in {edition} names another council, so its site was not "
         "published:\n" + "\n".join(lines) + "\n    hint: an edition names only its own "
-        "council; find where the text comes from (its edition.yml, or national content such "
-        "as bank.yml) and take the other council's name out of it"
+        "council; find where the text comes from (its edition.yml, its logo, or national "
+        "content such as bank.yml) and take the other council's name out of it"
     )

@@ -24,7 +24,7 @@ from generator.site import csp
 from generator.content.errors import CONTENT_ERRORS_LOGGED, ContentError
 from generator.downloads.registry import PendingDownloads
 from generator.edition import load_bank
-from generator.site.local_pages import accessibility_section, footer_html, local_nav
+from generator.site.local_pages import accessibility_section, brand_css, footer_html, local_nav
 from generator.content.markup import html_line
 from generator.content.model import Bank
 from generator.site.outputs import (
@@ -61,7 +61,7 @@ def on_config(config: Any) -> Any:
     config.nav = local_nav(bank, nav(bank))
     if footer_note(bank):
         config.copyright = f"{config.copyright or ''} {footer_note(bank)}".strip()
-    if bank.edition.brand_colour:
+    if brand_css(bank):  # the brand colour and the logo's size
         config.extra_css.append(BRAND_CSS)
     if bank.edition.logo:
         config.theme["logo"] = bank.edition.logo_page_path
