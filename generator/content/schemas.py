@@ -29,6 +29,23 @@ def _registry() -> Registry:
     return Registry().with_resources(resources).crawl()
 
 
+_REF = re.compile(r'"\$ref"\s*:\s*"([^"#]+)')
+
+
+def referenced(name: str) -> tuple[str, ...]:
+    """``name`` and every schema file it refers to, however indirectly: what a copy of the
+    schema needs so that an editor can resolve every ``$ref`` in it."""
+    found: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        todo += _REF.findall((SCHEMA_DIR / current).read_text("utf-8"))
+    return tuple(found)
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """The validator for one kind of file: audience, threat, bank, glossary, editorial-notes."""

@@ -15,12 +15,12 @@ import json
 import shutil
 from pathlib import Path
 
-from ..content.schemas import SCHEMA_DIR
+from ..content.schemas import SCHEMA_DIR, referenced
 from ..content.textrules import BREAKS_A_LINE, describe
 
 STARTER = Path(__file__).resolve().parents[2] / "templates" / "starter"
 # The schemas edition.yml is checked against: the edition's, and the shared definitions.
-SCHEMAS = ("edition.schema.json", "common.schema.json")
+SCHEMAS = referenced("edition.schema.json")
 
 
 def placeholder_source() -> bytes:
