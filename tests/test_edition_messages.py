@@ -62,7 +62,9 @@ def problems(folder: Path, text: str) -> list[Problem]:
 # Short phone numbers ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("phone", ["101", "111", "999", "0800 555 111", "116 123", "61016"])
+@pytest.mark.parametrize(
+    "phone", ["101", "111", "999", "0800 1111", "0800 555 111", "116 123", "61016"]
+)
 def test_short_phone_numbers_are_accepted(tmp_path: Path, phone: str) -> None:
     text = HEAD + f'contacts:\n  - role: Police (non-emergency)\n    phone: "{phone}"\n'
     bank = load_bank(ROOT, edition(tmp_path, text))
