@@ -112,8 +112,8 @@ def test_the_starters_schema_copy_is_complete(tmp_path: Path) -> None:
 
 def test_the_guides_action_plan_example_quotes_the_worked_example() -> None:
     guide = (ROOT / "docs/contributing/make-your-edition.md").read_text("utf-8")
-    block = guide[guide.index("  action_plan:") :]
-    cells = re.findall(r"recommendation: (.+)", block[: block.index("```")])
+    block = guide[guide.index("```yaml\naction_plan:") :]
+    cells = re.findall(r"recommendation: (.+)", block[: block.index("```", 3)])
     assert len(cells) == 2
     strategy = " ".join((ROOT / "editions/broxtowe/strategy-2019.txt").read_text().split())
     for cell in cells:
