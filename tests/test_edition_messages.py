@@ -125,11 +125,35 @@ def test_all_with_named_threats_is_refused(tmp_path: Path) -> None:
 # The ID's body code ------------------------------------------------------------------------
 
 
-def test_an_id_for_another_body_is_refused(tmp_path: Path) -> None:
-    text = HEAD + "local_questions:\n" + question(id="L-OSC-02", body="csp")
+@pytest.mark.parametrize(
+    ("qid", "body", "message", "hint"),
+    [
+        (
+            "L-OSC-02",
+            "csp",
+            "local question L-OSC-02 is for 'csp', but its ID says 'OSC'",
+            "give it body: osc, or an ID for csp: L-CSP-01",
+        ),
+        (
+            "L-CSP-02",
+            "osc",
+            "local question L-CSP-02 is for 'osc', but its ID says 'CSP'",
+            "give it body: csp, or an ID for osc: L-OSC-01",
+        ),
+        (
+            "L-TAXI-01",
+            "osc",
+            "local question L-TAXI-01 is for 'osc', but its ID says 'TAXI'",
+            "give it an ID for osc: L-OSC-01",
+        ),
+    ],
+)
+def test_an_id_for_another_body_is_refused(
+    tmp_path: Path, qid: str, body: str, message: str, hint: str
+) -> None:
+    text = HEAD + "local_questions:\n" + question(id=qid, body=body)
     [p] = problems(tmp_path, text)
-    assert p.message == "local question L-OSC-02 is for 'csp', but its ID says 'OSC'"
-    assert p.hint == "give it body: osc, or an ID for csp: L-CSP-01"
+    assert (p.message, p.hint) == (message, hint)
 
 
 def test_a_misspelt_body_is_suggested_from_the_id(tmp_path: Path) -> None:
