@@ -193,8 +193,8 @@ def test_a_contact_form_address_may_have_a_query(tmp_path: Path) -> None:
     [
         ("email", "scrutiny at council.gov.uk", "one @, no spaces"),
         ("email", "<a@b.uk>", "one @, no spaces, quotes or angle brackets"),
-        ("phone", "call 0115 917 7777", "digits and spaces"),
-        ("phone", "=HYPERLINK(1)", "digits and spaces"),
+        ("phone", "call 0115 917 7777", "digits, spaces, brackets and hyphens"),
+        ("phone", "=HYPERLINK(1)", "digits, spaces, brackets and hyphens"),
         ("url", "javascript:alert(1)", "http:// or https://"),
     ],
 )

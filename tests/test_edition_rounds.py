@@ -18,7 +18,7 @@ from generator.content.load import ROOT, load_national
 from generator.edition import load_bank
 from generator.edition.compose import edition_with_warnings
 
-PLAN = "Train every taxi driver. Report concerns to Fenland Police on 101.\n"
+PLAN = "Actions\n\nTrain every taxi driver. Report concerns to Fenland Police on 101.\n"
 # An edition with a mistake in every part: schema errors (identity, a body, a question,
 # the action plan) beside errors only the layer finds (files, IDs, quotes, notes).
 EVERY_PART = """\
@@ -332,19 +332,19 @@ def test_a_tab_is_named(tmp_path: Path) -> None:
         (  # a theme that is the start of a longer one
             "local_questions:\n  - {id: L-OSC-01, body: osc, text: Q?, expectation: A., "
             "threats: [], strands: [protect], themes: [enforcement], "
-            "source: {document: plan, section: S, quote: Train every taxi driver.}}\n",
+            "source: {document: plan, section: Actions, quote: Train every taxi driver.}}\n",
             "did you mean 'enforcement-and-disruption'?",
         ),
         (  # a threat
             "local_questions:\n  - {id: L-OSC-01, body: osc, text: Q?, expectation: A., "
             "threats: [drug], strands: [protect], themes: [health], "
-            "source: {document: plan, section: S, quote: Train every taxi driver.}}\n",
+            "source: {document: plan, section: Actions, quote: Train every taxi driver.}}\n",
             "did you mean 'drugs'?",
         ),
         (  # a strand (the schema's list)
             "local_questions:\n  - {id: L-OSC-01, body: osc, text: Q?, expectation: A., "
             "threats: [], strands: [prevnet], themes: [health], "
-            "source: {document: plan, section: S, quote: Train every taxi driver.}}\n",
+            "source: {document: plan, section: Actions, quote: Train every taxi driver.}}\n",
             "did you mean 'prevent'? (one of: pursue, prevent, protect, prepare)",
         ),
         ("bodies:\n  lsbc: {name: N}\n", "did you mean 'lscb'?"),

@@ -71,8 +71,10 @@ def crosscheck(
     question_ids = {q.id for q in bank.questions}
     general = {r.name for r in bank.general_resources}
 
+    cited: set[str] = set()
     for doc in [bank_doc, glossary_doc, notes_doc, *audience_docs, *threat_docs]:
         for where, ref in _walk_sources(doc.data):
+            cited.add(ref["document"])
             if ref["document"] not in sources:
                 problems.append(
                     doc.problem(
@@ -81,6 +83,21 @@ def crosscheck(
                         _hint(ref["document"], sources),
                     )
                 )
+
+    # The national bank's sources are the documents it cites: every edition's Sources page
+    # and open data list them, so a document no entry quotes (a council's strategy, say)
+    # would name it in every other council's edition.
+    for i, item in enumerate(bank_doc.data["sources"]):
+        if item["id"] not in cited:
+            problems.append(
+                bank_doc.problem(
+                    ("sources", i, "id"),
+                    f"source '{item['id']}' is cited by no question, threat or note",
+                    "list only the documents the bank quotes: remove it, or cite it with "
+                    f"source: {{document: {item['id']}, ...}}; a council's own document "
+                    "belongs in its edition's sources",
+                )
+            )
 
     for key, what in (("sources", "source id"), ("strands", "strand id"), ("themes", "theme id")):
         seen = _Unique(what, problems)

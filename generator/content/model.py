@@ -89,6 +89,14 @@ class Question:
     local: bool = False
     rationale: str = ""  # editorial: why these tags, where not obvious (not the LGA's text)
     expectation: str = ""  # a local question's "what good looks like"
+    # A local question tagged ``threats: []``: on no threat's page or briefing. No named
+    # threat and not this is ``[all]``, the question for every threat.
+    no_threat: bool = False
+
+    @property
+    def for_every_threat(self) -> bool:
+        """Tagged ``[all]``: about serious and organised crime as a whole."""
+        return not self.threats and not self.no_threat
 
     @property
     def anchor(self) -> str:
@@ -378,6 +386,13 @@ class Edition:
     local_sources: tuple[str, ...] = ()  # ids of the edition's own sources
 
     @property
+    def web_team_pages(self) -> bool:
+        """Whether the site carries the web team's pages (``docs/contributing/``): the
+        national site does; a council's edition is for its councillors, and those pages (with
+        another council as their worked example) stay in the national site and the repository."""
+        return not self.council
+
+    @property
     def reporting_line(self) -> str:
         """Where to report concerns, from the council's strategy ("" when it has none)."""
         return self.strategy.reporting_line.text if self.strategy else ""
@@ -513,7 +528,7 @@ class Bank:
 
     def questions_for_every_threat(self) -> tuple[Question, ...]:
         """Questions tagged ``all``: about serious and organised crime as a whole."""
-        return tuple(q for q in self.questions if not q.threats)
+        return tuple(q for q in self.questions if q.for_every_threat)
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)

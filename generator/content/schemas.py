@@ -29,6 +29,23 @@ def _registry() -> Registry:
     return Registry().with_resources(resources).crawl()
 
 
+_REF = re.compile(r'"\$ref"\s*:\s*"([^"#]+)')
+
+
+def referenced(name: str) -> tuple[str, ...]:
+    """``name`` and every schema file it refers to, however indirectly: what a copy of the
+    schema needs so that an editor can resolve every ``$ref`` in it."""
+    found: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        todo += _REF.findall((SCHEMA_DIR / current).read_text("utf-8"))
+    return tuple(found)
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """The validator for one kind of file: audience, threat, bank, glossary, editorial-notes."""
@@ -79,11 +96,51 @@ def _label(doc: Document, where: tuple[str | int, ...]) -> str:
 def check(doc: Document, kind: str) -> list[Problem]:
     """Every schema error in ``doc``, each placed at its line and column."""
     problems: list[Problem] = []
-    for error in validator(kind).iter_errors(doc.data):
+    errors = list(validator(kind).iter_errors(doc.data))
+    misspelt = _misspelt_required(errors)
+    for error in errors:
+        if (
+            error.validator == "required"
+            and (
+                tuple(error.absolute_path),
+                _missing_key(error),
+            )
+            in misspelt
+        ):
+            continue  # the unknown key's message says it: one message for one mistake
         problem = _word(doc, error)
         if problem not in problems:  # "" breaks both minLength and pattern: say it once
             problems.append(problem)
     return problems
+
+
+def _missing_key(error: jsonschema.ValidationError) -> str:
+    return str(error.message).split("'")[1]
+
+
+def _misspelling(error: jsonschema.ValidationError) -> tuple[str, str] | None:
+    """An unknown key and the allowed key it is nearest to, if any."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    allowed = sorted(schema.get("properties", {}))
+    instance: Any = error.instance
+    extra = sorted(set(instance) - set(allowed)) if isinstance(instance, dict) else []
+    guess = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
+    return (extra[0], guess[0]) if guess else None
+
+
+def _misspelt_required(
+    errors: list[jsonschema.ValidationError],
+) -> set[tuple[tuple[Any, ...], str]]:
+    """(place, key) of each missing required key that an unknown key beside it misspells."""
+    missing = {
+        (tuple(e.absolute_path), _missing_key(e)) for e in errors if e.validator == "required"
+    }
+    found = set()
+    for e in errors:
+        pair = _misspelling(e) if e.validator == "additionalProperties" else None
+        if pair and (tuple(e.absolute_path), pair[1]) in missing:
+            found.add((tuple(e.absolute_path), pair[1]))
+    return found
 
 
 def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
@@ -99,10 +156,20 @@ def _word(doc: Document, error: jsonschema.ValidationError) -> Problem:
         key = extra[0]
         guess = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(allowed)}"
+        if guess and guess[0] in schema.get("required", ()) and guess[0] not in instance:
+            hint += " (it is required)"
         return doc.problem((*where, key), f"unknown key '{key}'{label}", hint)
     if error.validator == "required":
-        missing = str(error.message).split("'")[1]
+        missing = _missing_key(error)
         return doc.problem(where, f"missing required key '{missing}'{label}", f"add '{missing}:'")
+    if error.validator == "type" and instance is None and where in doc.comments:
+        comment = doc.comments[where]
+        return doc.problem(
+            where,
+            f"{field}{label} is empty: YAML reads {comment!r} as a comment "
+            "('#' after a space starts one)",
+            f'put it in quotes: {where[-1]}: "{comment}"',
+        )
     if error.validator == "type":
         wanted = expected
         want = _TYPE_NAMES.get(wanted, str(wanted)) if isinstance(wanted, str) else str(wanted)

@@ -9,7 +9,9 @@ kept as text, which is how the schemas describe them.
 from __future__ import annotations
 
 import os
+import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,9 @@ class Document:
     path: str
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Keys left empty because their value began with '#', which YAML reads as a comment
+    # (``brand_colour: #1d4e3a``): the path to the comment's text, for a message that says so.
+    comments: dict[Path_, str] = field(default_factory=dict)
 
     def mark(self, where: Path_) -> tuple[int, int]:
         """The nearest recorded place for a path, walking up to its parents."""
@@ -190,7 +195,35 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Document | None, list[Problem]
     doc = Document(shown_as, None)
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems)
+    _find_comment_values(doc, text)
     return doc, problems
+
+
+_COMMENT_VALUE = re.compile(r"\s*:[ \t]+(#\S.*?)\s*$")
+
+
+def _find_comment_values(doc: Document, text: str) -> None:
+    """Record each empty value whose line goes on ``key: #text``: what was meant as a value."""
+    lines = text.splitlines()
+    for where, value in _empty_values(doc.data, ()):
+        line, column = doc.marks.get(where, (0, 0))
+        if value is None and where and isinstance(where[-1], str) and 0 < line <= len(lines):
+            rest = lines[line - 1][column - 1 + len(where[-1]) :]
+            found = _COMMENT_VALUE.match(rest)
+            if found:
+                doc.comments[where] = found.group(1)
+
+
+def _empty_values(data: Any, where: Path_) -> Iterator[tuple[Path_, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if value is None:
+                yield (*where, key), value
+            else:
+                yield from _empty_values(value, (*where, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _empty_values(value, (*where, i))
 
 
 def _build(node: Node, where: Path_, doc: Document, problems: list[Problem]) -> Any:

@@ -116,7 +116,7 @@ def _threat_view(bank: Bank, threat: Threat, unprinted: Sequence[str]) -> Bank:
         questions = tuple(
             q if threat.id in q.threats else _by_id(q)
             for q in a.questions
-            if not q.threats or threat.id in q.threats
+            if q.for_every_threat or threat.id in q.threats
         )
         if questions:
             audiences.append(_by_name(a, questions))

@@ -72,7 +72,9 @@ def question_text(q: Question) -> str:
 
 def question_row(bank: Bank, q: Question) -> tuple[str, ...]:
     """``HEADERS`` for one question; Status starts at "Not asked", the tracking fields blank."""
-    threats = "; ".join(bank.threat(t).name for t in q.threats) or "All threats"
+    threats = "; ".join(bank.threat(t).name for t in q.threats) or (
+        "No particular threat" if q.no_threat else "All threats"
+    )
     return (
         q.id,
         bank.audience(q.audience_id).name,

@@ -16,6 +16,7 @@ found so far and the council's source texts that quotes are checked against.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ class Layer:
         self.problems: list[Problem] = []
         self.texts: dict[str, str] = {}  # edition source id -> folded text
         self.files: dict[str, str] = {}  # edition source id -> its file, as edition.yml names it
+        self.lines: dict[str, list[str]] = {}  # edition source id -> its folded, non-empty lines
         # What an earlier error already accounts for: entries the schema refused
         # (``source:<id>``, ``question:<ID>``, ``page:<path>``) and sources that cannot be
         # read. Whatever refers to them is not checked again, so one mistake is one error.
@@ -97,6 +99,7 @@ class Layer:
                     )
                     self.skipped.add(f"source:{s['id']}")
             self.texts[s["id"]] = fold(text)
+            self.lines[s["id"]] = [f for f in (fold(x) for x in text.splitlines()) if f]
             self.files[s["id"]] = s["file"]
             out.append(
                 m.Source(s["id"], s["title"], s["publisher"], s["date"], Path(s["file"]).name)
@@ -143,6 +146,29 @@ class Layer:
         )
         return False
 
+    def heading(self, where: Where, document: str, section: str) -> bool:
+        """Whether the heading ``section`` is in the source ``document`` (as whole words, any
+        case); a problem naming the nearest line is recorded if not. Placeholders and unknown
+        sources are left to their own messages."""
+        if PLACEHOLDER.search(section) or not self.known_source(where, document):
+            return False
+        want = fold(section).casefold()
+        if re.search(rf"(?<!\w){re.escape(want)}(?!\w)", self.texts[document].casefold()):
+            return True
+        lines = {line.casefold(): line for line in self.lines.get(document, ())}
+        near = difflib.get_close_matches(want, list(lines), n=1, cutoff=0.6)
+        file = self.files.get(document, document)
+        self.problem(
+            where,
+            f"section heading not found in source '{document}': {fold(section)[:100]!r}",
+            f"nearest in {file}: {lines[near[0]][:160]!r}; copy the heading as the document "
+            "gives it"
+            if near
+            else f"copy the heading word for word from {file}",
+        )
+        return False
+
     def ref(self, where: Where, s: dict[str, Any]) -> m.SourceRef:
+        self.heading((*where, "section"), s["document"], s["section"])
         self.quoted((*where, "quote"), s["document"], s["quote"])
         return m.SourceRef(s["document"], s["section"], "", fold(s["quote"]))

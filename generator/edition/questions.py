@@ -66,20 +66,35 @@ def local_questions(layer: Layer, bodies: dict[str, Any]) -> dict[str, list[m.Qu
             )
         seen.add(qid)
         body = q["body"]
+        code = qid.split("-")[1]  # L-<BODY>-<number>, checked by the schema
         if body not in known:
+            hint = hint_choice(body, known, "bodies in the national bank")
+            if code.lower() in known:  # the ID says which body was meant
+                hint = f"did you mean '{code.lower()}'? (its ID, {qid}, says {code})"
+            layer.problem((*where, "body"), f"unknown body '{body}' for local question {qid}", hint)
+            continue
+        if code.lower() != body:
             layer.problem(
                 (*where, "body"),
-                f"unknown body '{body}' for local question {qid}",
-                hint_choice(body, known, "bodies in the national bank"),
+                f"local question {qid} is for '{body}', but its ID says '{code}'",
+                (f"give it body: {code.lower()}, or " if code.lower() in known else "give it ")
+                + f"an ID for {body}: {_free_id(body, layer.d.get('local_questions', ()))}",
             )
-            continue
         if "leave_out" in bodies.get(body, {}):
             layer.problem(
                 (*where, "body"),
                 f"local question {qid} is for '{body}', which this edition leaves out",
                 "put it on a body the edition keeps, or keep the body",
             )
-        for key, vocab in (("threats", threats), ("themes", themes)):
+        tags = q["threats"]
+        if m.EVERY_THREAT in tags and len(tags) > 1:
+            layer.problem(
+                (*where, "threats", tags.index(m.EVERY_THREAT)),
+                f"local question {qid} is tagged both 'all' and named threats",
+                "use [all] on its own for every threat, [] for no particular threat, "
+                "or name only the threats it bears on",
+            )
+        for key, vocab in (("threats", [*threats, m.EVERY_THREAT]), ("themes", themes)):
             for j, value in enumerate(q[key]):
                 if value not in vocab:
                     layer.problem(
@@ -93,7 +108,9 @@ def local_questions(layer: Layer, bodies: dict[str, Any]) -> dict[str, list[m.Qu
                 audience_id=body,
                 text=q["text"],
                 items=tuple(q.get("items", ())),
-                threats=tuple(q["threats"]),
+                # [all]: every threat; []: no particular threat (on no threat's page).
+                threats=tuple(t for t in tags if t != m.EVERY_THREAT),
+                no_threat=not tags,
                 strands=tuple(s for s in m.STRAND_ORDER if s in q["strands"]),
                 themes=tuple(q["themes"]),
                 corrections=(),
@@ -103,6 +120,15 @@ def local_questions(layer: Layer, bodies: dict[str, Any]) -> dict[str, list[m.Qu
             )
         )
     return out
+
+
+def _free_id(body: str, questions: Any) -> str:
+    """The first ``L-<BODY>-<nn>`` no local question uses yet."""
+    used = {q.get("id") for q in questions if isinstance(q, dict)}
+    n = 1
+    while f"L-{body.upper()}-{n:02d}" in used:
+        n += 1
+    return f"L-{body.upper()}-{n:02d}"
 
 
 def without_left_out(bank: m.Bank) -> m.Bank:

@@ -20,14 +20,14 @@ from typing import Any
 
 import yaml
 
-from ..content.schemas import SCHEMA_DIR
+from ..content.schemas import SCHEMA_DIR, referenced
 from ..content.textrules import council_name_problem, one_line
 from .files import LOGO_MAX_BYTES, LOGO_TYPES, contrast
 from .starter_text import COMMENTS, PLACEHOLDERS, mapping_comment
 
 STARTER = Path(__file__).resolve().parents[2] / "templates" / "starter"
 # The schemas edition.yml is checked against: the edition's, and the shared definitions.
-SCHEMAS = ("edition.schema.json", "common.schema.json")
+SCHEMAS = referenced("edition.schema.json")
 
 
 def placeholder_source() -> bytes:

@@ -9,16 +9,16 @@ COMMENTS = {
     "top": """\
 # yaml-language-server: $schema=schema/edition.schema.json
 # A council's local edition of the SOC Scrutiny Question Bank, written by `qbank new-edition`.
-# It builds as it is (from the question bank's folder, after `make install`):
+# It builds as it is, from the question bank's folder (after `make install`):
 #
-#   qbank build -o site-<folder> --edition <this folder>
+#   make site EDITION=<this folder>    # into site-<this folder's name>/, never over site/
 #
 # but every "[REPLACE: …]" below is a placeholder that the build warns about (and that
 # `qbank build --strict` refuses): put the council's own words in its place before you
 # publish. Quotes are checked word for word against strategy.txt, the plain-text copy of the
 # council's strategy; make it from the PDF or Word file (the Word file's tables read best) with
 #
-#   qbank extract YOUR-STRATEGY.docx -o <this folder>/strategy.txt
+#   .venv/bin/qbank extract YOUR-STRATEGY.docx -o <this folder>/strategy.txt
 #
 # then copy each quote from strategy.txt. schema/ holds a copy of the schema for your
 # editor (the YAML extension completes and checks keys as you type); qbank checks against
@@ -78,7 +78,7 @@ local_questions:
     body: osc
     text: "[REPLACE: a question your councillors should ask, drawn from the strategy]"
     expectation: "[REPLACE: what a good answer looks like]"
-    threats: []
+    threats: [all]                  # every threat; [] for no particular threat; or [drugs, cse]
     strands: [pursue]
     themes: [strategy-and-plans]
     source:

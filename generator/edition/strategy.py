@@ -23,12 +23,15 @@ def strategy(layer: Layer) -> m.Strategy | None:
         if key not in s:
             return None
         if checked:
+            layer.heading((*here, key, "section"), doc, s[key]["section"])
             layer.quoted((*here, key, "text"), doc, s[key]["text"])
         return m.Passage(s[key]["section"], fold(s[key]["text"]))
 
     def listing(key: str) -> m.Listing | None:
         if key not in s:
             return None
+        if checked:
+            layer.heading((*here, key, "section"), doc, s[key]["section"])
         for i, item in enumerate(s[key]["items"]):
             if checked:
                 layer.quoted((*here, key, "items", i), doc, item)
@@ -38,6 +41,7 @@ def strategy(layer: Layer) -> m.Strategy | None:
     if "review" in s:
         r = s["review"]
         if checked:
+            layer.heading((*here, "review", "section"), doc, r["section"])
             layer.quoted((*here, "review", "text"), doc, r["text"])
         review = m.Review(r["section"], fold(r["text"]), r["adopted"], r["years"])
     aim, actions, line = passage("aim"), listing("council_actions"), passage("reporting_line")
@@ -82,6 +86,7 @@ def threats(layer: Layer, strategy: m.Strategy | None) -> tuple[m.Threat, ...]:
         if p["threat"] in ranked:
             layer.problem((*where, "threat"), f"threat '{p['threat']}' is ranked twice")
         if strategy is not None:
+            layer.heading((*where, "section"), strategy.source, p["section"])
             layer.quoted((*where, "reason"), strategy.source, p["reason"])
         ranked.setdefault(p["threat"], (len(ranked) + 1, fold(p["reason"])))
     threats = [

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..content.errors import ContentError
 from ..edition import load_bank
+from . import councils
 from .engines import DEFAULT, ENGINES, content_errors_unlogged
 from .outdir import check_output, make_temporary, old_name, remove_stale, write_marker
 from .postbuild import finish_site
@@ -75,6 +76,8 @@ def build_site(root: Path, out: Path, edition: Path | None = None, engine: str =
         tree = write_tree(root, bank, work, cache_dir(root), wait=False)
         ENGINES[engine](tree.config, tmp)
         finish_site(tmp, bank, tree.pending)
+        if edition is not None:
+            councils.check(root, tmp, edition)
         write_marker(tmp)
     except (ContentError, KeyboardInterrupt):
         with _interrupts_held():

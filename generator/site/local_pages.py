@@ -132,12 +132,31 @@ def accessibility_section(bank: Bank) -> str:
     )
 
 
+# The theme draws a logo 24px high and, below 1,220px, only in the menu: a council's
+# wordmark could not be read, and phones never showed it. The header stays 48px high.
+LOGO_CSS = """\
+/* The council's logo in the header at every width: 40px high, whole (object-fit), up to
+   200px wide, 100px on a phone. */
+.md-header__button.md-logo { display: block; margin: 0 0.2rem; padding: 0.2rem; }
+.md-header__button.md-logo img {
+  height: 2rem; width: auto; max-width: 10rem; object-fit: contain; object-position: left;
+}
+@media screen and (max-width: 44.9375em) {
+  .md-header__button.md-logo { margin: 0; }
+  .md-header__button.md-logo img { max-width: 5rem; }
+}
+"""
+
+
 def brand_css(bank: Bank) -> str:
-    """The council's brand colour for the header, checked for contrast when it was loaded."""
-    colour = bank.edition.brand_colour
-    if not colour:
-        return ""
-    return (
-        "/* The council's brand colour (white text on it passes WCAG AA: checked on load). */\n"
-        f".md-header, .md-tabs {{ background-color: {colour}; color: #ffffff; }}\n"
-    )
+    """The council's header: its brand colour (checked for contrast when it was loaded) and
+    its logo at a legible size at every width; "" when the edition has neither."""
+    css = ""
+    if colour := bank.edition.brand_colour:
+        css += (
+            "/* The council's brand colour (white text on it passes WCAG AA: checked on load). */\n"
+            f".md-header, .md-tabs {{ background-color: {colour}; color: #ffffff; }}\n"
+        )
+    if bank.edition.logo:
+        css += LOGO_CSS
+    return css

@@ -19,6 +19,8 @@ from ..content.textrules import one_line
 from .validator import answers_validator
 
 ROOT = Path(__file__).resolve().parents[2]
+# The web team's pages: every page under it, whoever adds one, is left out of an edition.
+WEB_TEAM_SECTION = "contributing/"
 BRAND_CSS = "css/council.css"
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 # The Word files "My questions" makes in the browser: the npm `docx` library's
@@ -32,7 +34,25 @@ def _title(text: str) -> str:
 
 
 def nav(bank: Bank) -> list[dict[str, object]]:
-    """The site navigation, built from the bank so a local edition's names appear in it."""
+    """The site navigation, built from the bank so a local edition's names appear in it;
+    without the web team's section where the site leaves those pages out."""
+    entries = _nav(bank)
+    if bank.edition.web_team_pages:
+        return entries
+    return [e for e in entries if not any(_in_web_team_section(v) for v in e.values())]
+
+
+def _in_web_team_section(entry: object) -> bool:
+    if isinstance(entry, str):
+        return entry.startswith(WEB_TEAM_SECTION)
+    if isinstance(entry, dict):
+        return any(_in_web_team_section(v) for v in entry.values())
+    if isinstance(entry, list):
+        return bool(entry) and all(_in_web_team_section(v) for v in entry)
+    return False
+
+
+def _nav(bank: Bank) -> list[dict[str, object]]:
     return [
         {"Home": "index.md"},
         {"Checklists": [{_title(a.name): a.page} for a in bank.audiences]},

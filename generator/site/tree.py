@@ -30,7 +30,15 @@ from ..content.markup import html_line
 from ..content.model import Bank
 from ..downloads.registry import PendingDownloads
 from .local_pages import accessibility_section, local_nav
-from .outputs import BRAND_CSS, abbreviations, footer_note, nav, start_generating
+from .local_pages import brand_css
+from .outputs import (
+    BRAND_CSS,
+    WEB_TEAM_SECTION,
+    abbreviations,
+    footer_note,
+    nav,
+    start_generating,
+)
 from .render import Renderer
 
 CONFIG = "mkdocs.yml"
@@ -89,7 +97,7 @@ def engine_config(root: Path, bank: Bank) -> dict[str, Any]:
     config["nav"] = local_nav(bank, nav(bank))
     if footer_note(bank):
         config["copyright"] = f"{config.get('copyright') or ''} {footer_note(bank)}".strip()
-    if bank.edition.brand_colour:
+    if brand_css(bank):  # the brand colour and the logo's size
         config["extra_css"] = [*config.get("extra_css", []), BRAND_CSS]
     if bank.edition.logo:
         theme["logo"] = bank.edition.logo_page_path
@@ -130,6 +138,9 @@ def write_tree(
     source = root / DOCS
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         name = path.relative_to(source).as_posix()
+        if not bank.edition.web_team_pages and name.startswith(WEB_TEAM_SECTION):
+            # An edition's site is for its councillors: the web team's pages stay national.
+            continue
         if name.endswith(".md"):
             files[name] = hand_written(renderer, name, path.read_text("utf-8"))
         else:

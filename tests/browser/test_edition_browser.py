@@ -120,6 +120,9 @@ def windsor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = yml.read_text("utf-8")
     council = next(line for line in text.splitlines() if line.startswith("council:"))
     yml.write_text(text.replace(council, f"council: {WINDSOR}"), "utf-8")
+    logo = folder / "logo.svg"  # its text alternative named the example council
+    old = council.partition(":")[2].strip()
+    logo.write_text(logo.read_text("utf-8").replace(old, WINDSOR), "utf-8")
     return build_site(ROOT, tmp_path_factory.mktemp("windsor-site") / "site", edition=folder)
 
 
@@ -148,3 +151,52 @@ def test_council_name_fits_the_header_centred(
     assert fit["top"] >= 0 and fit["bottom"] >= 0, f"the title spills out at {width}px: {fit}"
     assert abs(fit["top"] - fit["bottom"]) <= 2, f"the title is not centred at {width}px: {fit}"
     assert fit["lines"] <= 2
+
+
+# A wordmark: "District Council" in small letters that a 24px logo made unreadable.
+WORDMARK = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 80" width="240" height="80">
+<rect width="240" height="80" fill="#ffffff"/>
+<text x="10" y="38" font-family="sans-serif" font-size="30" fill="#1d4e3a">Northwold</text>
+<text x="10" y="68" font-family="sans-serif" font-size="22" fill="#1d4e3a">District Council</text>
+</svg>"""
+
+LOGO_BOX = """() => {
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const img = document.querySelector(".md-header .md-header__button.md-logo img");
+  const box = img.getBoundingClientRect();
+  const title = document.querySelector(".md-header__title").getBoundingClientRect();
+  return {shown: img.checkVisibility(), height: box.height, width: box.width,
+          top: box.top - header.top, bottom: header.bottom - box.bottom, header: header.height,
+          right: box.right, titleLeft: title.left, viewport: window.innerWidth};
+}"""
+
+
+@pytest.fixture(scope="module")
+def wordmark_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new council's edition with a wordmark logo and a brand colour."""
+    from generator.cli import main
+
+    folder = tmp_path_factory.mktemp("wordmark") / "northwold"
+    assert main(["new-edition", str(folder), "--council", "Northwold District Council"]) == 0
+    (folder / "logo.svg").write_text(WORDMARK, "utf-8")
+    yml = folder / "edition.yml"
+    text = yml.read_text("utf-8").replace("# logo: logo.svg", "logo: logo.svg")
+    yml.write_text(text.replace('# brand_colour: "#1d4f7a"', 'brand_colour: "#1d4e3a"'), "utf-8")
+    return build_site(ROOT, tmp_path_factory.mktemp("wordmark-site") / "site", edition=folder)
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_the_logo_shows_legibly_in_the_header_at_every_width(
+    page: Page, wordmark_site: Path, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto((wordmark_site / "index.html").as_uri())
+    box = page.evaluate(LOGO_BOX)
+    assert box["shown"], f"the logo is hidden in the header at {width}px"
+    assert box["height"] == 40, f"the logo is {box['height']}px high at {width}px"
+    assert box["width"] >= 100 if width > 400 else box["width"] >= 80, box
+    assert box["header"] == 48 and box["top"] >= 0 and box["bottom"] >= 0, box
+    assert box["right"] <= box["titleLeft"] + 1, f"the logo runs into the title at {width}px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    logo = page.locator(".md-header .md-header__button.md-logo img")
+    assert logo.get_attribute("alt") == "Northwold District Council"
