@@ -10,7 +10,7 @@ EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
 ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint typecheck validate install bench clean editions
+.PHONY: site serve test check lint typecheck validate install bench clean editions zensical
 
 # The virtual environment is rebuilt only when the dependencies change.
 $(BIN)/qbank: pyproject.toml
@@ -25,6 +25,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 install: $(BIN)/qbank node_modules/.package-lock.json
+
+# Zensical, measured against MkDocs by bench/engines.py and tests/test_engines.py, lives in an
+# environment of its own (it brings its own Markdown stack); pinned, installed for CI.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/bin/zensical:
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet zensical==0.0.73
+	touch $@
+
+zensical: $(ZENSICAL_VENV)/bin/zensical
 
 validate: install
 	$(BIN)/qbank validate

@@ -79,7 +79,7 @@ def build_site(root: Path, out: Path, edition: Path | None = None, engine: str =
         if edition is not None:
             councils.check(root, tmp, edition)
         write_marker(tmp)
-    except (ContentError, KeyboardInterrupt):
+    except (ContentError, KeyboardInterrupt, councils.OtherCouncil):
         with _interrupts_held():
             shutil.rmtree(tmp, ignore_errors=True)
         raise
