@@ -27,7 +27,7 @@ def _text(html: str) -> str:
 
 def _block(page: str) -> str:
     """The reading's block on a rendered page ("" when the page has none)."""
-    found = re.search(rf'<aside id="reading-{READING}".*?</aside>', page, re.DOTALL)
+    found = re.search(rf'<(aside|details) id="reading-{READING}".*?</\1>', page, re.DOTALL)
     return found.group(0) if found else ""
 
 

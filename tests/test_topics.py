@@ -28,7 +28,7 @@ GUIDANCE = ("county-lines", "risk-factors", "previous-offenders")
 CHECKLIST_LINK = re.compile(r"^(?:\.\./)?([a-z-]+)\.html#([a-z]+-\d+)$")
 
 
-READING = re.compile(r'<aside id="reading-[^"]*" class="[^"]*qb-reading.*?</aside>', re.S)
+READING = re.compile(r'<(aside|details) id="reading-[^"]*" class="[^"]*qb-reading.*?</\1>', re.S)
 HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 

@@ -157,12 +157,11 @@
     return wrap;
   }
 
-  // "Notes from this browser are labelled “Browser 3F2A”. [Name this browser]": the name a
+  // "[Name this browser (notes from here say “Browser 3F2A”)]": the name a
   // merged note carries, so that both computers' notes say where they were written.
   function browserControl() {
     var wrap = document.createElement("span");
     wrap.className = "qb-browser";
-    var said = document.createElement("span");
     var box = document.createElement("span");
     box.hidden = true;
     var input = document.createElement("input");
@@ -173,9 +172,11 @@
     var label = document.createElement("label");
     label.htmlFor = input.id;
     label.textContent = "Name of this browser (for example, Work laptop)";
+    // One button that says the name too, so the toolbar stays one line shorter and the
+    // first question stays on the first screen.
     function show() {
-      said.textContent = "Notes written here are labelled “" +
-        M.browserName(A.data().browsers, A.browser()) + "”. ";
+      opener.textContent = "Name this browser (notes from here say “" +
+        M.browserName(A.data().browsers, A.browser()) + "”)";
     }
     var opener = A.button("Name this browser", function () {
       input.value = M.browserName(A.data().browsers, A.browser());
@@ -203,7 +204,6 @@
     box.appendChild(input);
     box.appendChild(document.createTextNode(" "));
     box.appendChild(save);
-    wrap.appendChild(said);
     wrap.appendChild(opener);
     wrap.appendChild(document.createTextNode(" "));
     wrap.appendChild(box);

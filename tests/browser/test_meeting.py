@@ -447,7 +447,7 @@ def name_browser(page: Page, name: str) -> None:
     page.get_by_role("button", name="Name this browser").click()
     page.get_by_label("Name of this browser (for example, Work laptop)").fill(name)
     page.get_by_role("button", name="Save the name").click()
-    expect(page.locator(".qb-browser").first).to_contain_text(f"labelled “{name}”")
+    expect(page.locator(".qb-browser").first).to_contain_text(f"notes from here say “{name}”")
 
 
 def today_long() -> str:
