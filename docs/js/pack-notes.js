@@ -1,15 +1,20 @@
 // The editorial notes of a meeting pack's checklist, fitted to the questions it shows: a pack
-// of the ticked questions prints the notes on the body and those its questions carry, no
-// others, numbered 1, 2, 3… as they now come; each in full once, where it first bears.
-// The page is built with every question's notes planned (generator/content/note_plan.py,
-// the same rule `qbank pack --ticked-only` follows); this re-plans them for the questions
-// shown. Loaded before pack.js, which calls window.qbankPackNotes.fit(checklist).
+// of the ticked questions prints only the notes its questions carry (not the body's own,
+// unless a ticked question carries them too), numbered 1, 2, 3… as they now come; each in
+// full once, where it first bears. A pack of all the questions keeps the body's own notes.
+// The page is built with every question's notes planned (generator/content/note_plan.py);
+// this re-plans them for the questions shown, by the rule `qbank pack --ticked-only`
+// follows (docs/contributing/answers-format.md). Loaded before pack.js, which calls
+// window.qbankPackNotes.fit(checklist, tickedOnly).
 (function () {
   "use strict";
 
-  function shown(el, root) {
+  // A slot in a question shows when its question does; one among the body's own notes (at
+  // the top of the checklist) only in a pack of all the questions.
+  function shown(el, root, tickedOnly) {
     var block = el.closest(".qb-question");
-    return !block || !root.contains(block) || !block.hidden;
+    if (block && root.contains(block)) return !block.hidden;
+    return !tickedOnly;
   }
 
   // Swaps two elements' places in the page.
@@ -40,8 +45,9 @@
     return { notes: notes, order: order };
   }
 
-  function fit(root) {
+  function fit(root, tickedOnly) {
     var found = slotsOf(root);
+    root.querySelectorAll(".qb-page-notes").forEach(function (el) { el.hidden = !!tickedOnly; });
     var firsts = [];
     found.order.forEach(function (id) {
       var note = found.notes[id];
@@ -49,7 +55,7 @@
         return before(a, b) ? -1 : 1;
       });
       var first = null;
-      slots.forEach(function (el) { if (!first && shown(el, root)) first = el; });
+      slots.forEach(function (el) { if (!first && shown(el, root, tickedOnly)) first = el; });
       // The full text goes where the note first bears among the questions shown.
       if (first && first !== note.full) swap(note.full, first);
       if (first) firsts.push(note.full);

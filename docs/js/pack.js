@@ -200,7 +200,7 @@
       radios.forEach(function (r) { r.checked = r.value === choice; });
       var only = choice === "ticked" && count > 0;
       blocks.forEach(function (block) { block.hidden = only && !ticked(block); });
-      if (window.qbankPackNotes) window.qbankPackNotes.fit(checklist);
+      if (window.qbankPackNotes) window.qbankPackNotes.fit(checklist, only);
       describe();
       text(pack, ".qb-pack-questions-shown", only ?
         "The " + (count === 1 ? "question" : count + " questions") + " you ticked, of " + total :

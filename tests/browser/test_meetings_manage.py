@@ -12,12 +12,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator.content.load import ROOT
+from generator.content.note_plan import checklist_plan, plan
+from generator.edition import load_bank
 from tests.browser.pages import RequestLog
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_meeting import import_file, meeting, new_meeting, printed, saved, tick
 
 pytestmark = pytest.mark.browser
 
+BANK = load_bank(ROOT)
 PCP = "police-and-crime-panels"
 NOTE = "Plan names county lines; no measure."
 
@@ -69,19 +73,27 @@ def test_the_pack_page_starts_a_meeting_whose_ticks_the_ticked_pack_shows(
         "Police and crime panels, 14 January 2027: Winter panel"
     )
     assert visible_questions(page) == ["PCP-04", "PCP-10", "PCP-12"]
-    # Only the notes on the body (4) and those PCP-10 carries (2), numbered 1 to 6.
+    # Only the notes the ticked questions carry, numbered 1, 2, 3… as `qbank pack
+    # --ticked-only` numbers them: not the body's own (issue 25).
+    carried = plan(BANK, "", ["PCP-04", "PCP-10", "PCP-12"]).in_order
     notes = page.evaluate(
         """() => Array.from(document.querySelectorAll(
              '.qb-pack-checklist:not([hidden]) .qb-notes-end li')).filter(li => !li.hidden)
-             .map(li => li.value)"""
+             .map(li => [li.value, li.querySelector('strong').textContent])"""
     )
-    assert notes == [1, 2, 3, 4, 5, 6]
+    assert notes == [[n.number, n.note.title] for n in carried]
+    own = {n.note.title for n in checklist_plan(BANK, BANK.audience("pcp")).top}
+    own -= {n.note.title for n in carried}
+    assert own  # the body's own notes, on no ticked question
+    expect(page.locator(".qb-pack-checklist:visible .qb-page-notes")).to_be_hidden()
     pages, text = printed(page)
     for qid in ("PCP-04", "PCP-10", "PCP-12"):
         assert qid in text
     assert "PCP-02" not in text and "PCP-14" not in text
     assert "Report Fraud" in text  # a note PCP-10 carries
     assert "2013 Serious and Organised Crime Strategy" not in text  # PCP-02's, not ticked
+    for title in own:
+        assert " ".join(title.split()) not in text, title
     footer = "Police and crime panels · Winter panel · 14 January 2027"
     assert text.count(footer) == pages, f"footer on {text.count(footer)} of {pages} pages"
 
@@ -90,6 +102,7 @@ def test_the_pack_page_starts_a_meeting_whose_ticks_the_ticked_pack_shows(
     assert len(visible_questions(page)) == 14
     _, everything = printed(page)
     assert "2013 Serious and Organised Crime Strategy" in everything
+    assert all(" ".join(title.split()) in everything for title in own)
 
 
 def test_rename_and_delete_a_meeting_with_undo(page: Page, origins: dict[str, str]) -> None:
