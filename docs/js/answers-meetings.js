@@ -114,12 +114,14 @@
     elsewhere.className = "qb-meeting-elsewhere";
     elsewhere.hidden = true;
     bar.appendChild(elsewhere);
-    var hint = document.createElement("p");
+    // On the chooser's line, not a line of its own: the first question stays on the first
+    // screen.
+    var hint = document.createElement("span");
     hint.id = "qb-meeting-hint-" + n;
     hint.className = "qb-meeting-hint";
-    hint.textContent = "Each meeting keeps its own ticks, answers and notes, in this " +
-      "browser on this device only: choose an earlier one to see what you asked then.";
-    bar.appendChild(hint);
+    hint.textContent = "Each meeting keeps its own answers, in this browser only.";
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(hint);
     if (!chooseOnly) bar.appendChild(form);
     extras.forEach(function (el) { bar.appendChild(el); });
     bar.appendChild(status);

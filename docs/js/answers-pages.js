@@ -61,7 +61,11 @@
         window.print();
       }),
       A.button("Export my answers", A.exportAnswers),
-      A.importControls(),
+      A.importControls()
+    ]);
+    // Naming this browser and clearing are seldom done: after the questions, so that the
+    // first question stays on the first screen.
+    var end = A.toolbar("", [
       A.browserControl(),
       A.button("Clear my answers", function () {
         var ok = window.confirm("Clear your ticks, answers and notes for the " + ids.length +
@@ -87,6 +91,8 @@
     ]);
     bar.insertBefore(A.meetingBar(body, false, body), bar.firstChild);
     root.insertBefore(bar, root.firstChild);
+    end.classList.add("qb-toolbar-end");
+    root.appendChild(end);
   }
 
   function renderMine(root) {
