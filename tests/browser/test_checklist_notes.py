@@ -39,7 +39,9 @@ LINE = 40
 # The Broxtowe overview and scrutiny checklist has 20 questions, nine of them local with what
 # good looks like and a quoted source each: with three ruled lines a question it takes five.
 MAX_PAGES = 3
-NOTES_PAGES = 1
+# The notes in full, after the checklist: 39 notes since issue 28's additions (32 before),
+# the police and crime panel's 11 of them run to a page and a half.
+NOTES_PAGES = 2
 LONG_CHECKLIST_PAGES = {("broxtowe", "overview-and-scrutiny-committees"): 5}
 
 FIRST_QUESTION = """() => {
