@@ -50,16 +50,19 @@
     return false;
   }
 
-  // A copy of a result item. A question's entry is titled "PCP-14 · Police and crime panels: <the question>" and its
+  // A copy of a result item. A question's entry is titled "PCP-14 · <the question>" and its
   // text does not repeat the question (the index holds each piece of text once): the result
-  // shows the question as its snippet, before what the entry's text holds.
+  // is shown titled "PCP-14 · Police and crime panels: <the question>", its body being the
+  // title of the page it is on, with the question as its snippet before what its text holds.
   function withQuestion(item) {
-    var title = String(item.title || "");
-    var dot = title.indexOf(" · ");
-    var colon = dot < 0 ? -1 : title.indexOf(": ", dot);
     var copy = {};
     for (var key in item) copy[key] = item[key];
-    if (colon >= 0) copy.text = "<p>" + title.slice(colon + 2) + "</p>" + (item.text || "");
+    var title = String(item.title || "");
+    var dot = title.indexOf(" · ");
+    if (dot < 0 || !item.parent || !item.parent.title) return copy;
+    var question = title.slice(dot + 3);
+    copy.title = title.slice(0, dot) + " · " + item.parent.title + ": " + question;
+    copy.text = "<p>" + question + "</p>" + (item.text || "");
     return copy;
   }
 

@@ -15,11 +15,12 @@ composes with markup that keeps form furniture out of the index (``data-search-e
 
 **Titled well.** The plugin makes one entry per heading, titled with the heading's text: a
 question's entry is titled "PCP-14 What use is …", with nothing to say which body it is asked
-of. Here each question's entry is titled by its ID and body, then the question ("PCP-14 ·
-Police and crime panels: What use is …"); the question stays in the title because Material
-weighs a word in a title a thousand times one in text, which keeps the question itself first
-for a search of its words. Its text is what the plugin found under the heading (a sub-list,
-corrections; notes are entries of their own).
+of. Here each question's entry is titled by its ID, then the question ("PCP-14 · What use is
+…"), and the search script shows it with its body between ("PCP-14 · Police and crime panels:
+What use is …", the body being the title of the page the entry is on); the question stays in
+the title because Material weighs a word in a title a thousand times one in text, which keeps
+the question itself first for a search of its words. Its text is what the plugin found under
+the heading (a sub-list, corrections; notes are entries of their own).
 
 **Weighed for what councillors search for,** so that their words lead to questions and
 briefings first.
@@ -30,7 +31,7 @@ changed since 2015" (empty snippet), "Sources and editorial policy" sat in the t
 most queries, and "PCC abolished" found the police and crime panel page and said "Missing:
 abolished" before the note. Here:
 
-- **Questions** are titled by their ID, body and question (:func:`refine`); their text is what
+- **Questions** are titled by their ID and question (:func:`refine`); their text is what
   the page shows under them (a sub-list, corrections) and ends with the words the glossary
   says lead to them ("Also searched as: NRM, National Referral Mechanism"), so "NRM" finds the
   questions about referrals. The question is not repeated in the text: the search script
@@ -279,10 +280,14 @@ def weigh(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
 
 
 def _question_titles(bank: Bank) -> dict[str, str]:
-    """Index location of each question -> its title, escaped as the index holds titles."""
+    """Index location of each question -> its title, escaped as the index holds titles: its ID
+    and the question. The body's name is its page's title, which the search script puts
+    between the two when it shows the result ("PCP-14 · Police and crime panels: What use
+    …"): in each question's entry it was a fifth of what the browser read at load, at 1,000
+    questions, and made every question of a body match a search for the body's name."""
     return {
         page_url("index.md", audience.page, q.anchor): html.escape(
-            f"{q.id} · {audience.name}: {q.text}", quote=False
+            f"{q.id} · {q.text}", quote=False
         )
         for audience in bank.audiences
         for q in audience.questions
@@ -290,7 +295,7 @@ def _question_titles(bank: Bank) -> dict[str, str]:
 
 
 def refine(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
-    """The index with every question's entry titled by ID, body and question."""
+    """The index with every question's entry titled by its ID and the question."""
     titles = _question_titles(bank)
     for doc in index.get("docs", ()):
         title = titles.get(doc.get("location", ""))
@@ -301,7 +306,7 @@ def refine(index: dict[str, Any], bank: Bank) -> dict[str, Any]:
 
 def tidy_search_index(site_dir: Path, bank: Bank) -> None:
     """Rewrite ``search/search_index.json`` in a built site, if search wrote one: leaner
-    (:func:`lean`), each question titled by ID, body and question (:func:`refine`), and
+    (:func:`lean`), each question titled by its ID and the question (:func:`refine`), and
     every entry weighed, with notes as entries of their own (:func:`weigh`)."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
