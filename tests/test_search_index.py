@@ -93,3 +93,11 @@ def test_without_notes_cuts_a_note_from_heading_to_sources() -> None:
     assert without_notes("<p>Nothing of the note here.</p>", (NOTE_,)) == (
         "<p>Nothing of the note here.</p>"
     )
+
+
+def test_contributor_guides_are_found_by_their_titles_only(built_site: Path) -> None:
+    contributing = [
+        d["location"] for d in docs(built_site) if d["location"].startswith("contributing/")
+    ]
+    assert contributing, "the contributor guides are not in the index at all"
+    assert all("#" not in location for location in contributing), contributing

@@ -64,12 +64,16 @@ from ..content import note_plan
 from ..content.markup import page_url
 from ..content.model import Bank, EditorialNote
 
-# (page, section anchor, why); "*" matches any page or any section of the page.
+# (page, section anchor, why); "*" matches any page or any section of the page, "folder/*"
+# any page in the folder.
 LEFT_OUT = (
     ("index.html", "by-role", "each body's description, repeated from its checklist page"),
     ("about/sources.html", "editorial-corrections", "each correction, beside its question"),
     ("about/sources.html", "editorial-notes", "each note, in its own entry"),
     ("downloads.html", "*", "file lists; the page itself stays findable"),
+    # A fifth of the index at the real size, read at every page load, for the few who build an
+    # edition; weighed as furniture, their sections came last whatever was searched.
+    ("contributing/*", "*", "contributor guides' sections; each guide stays findable by its title"),
     ("*", "source", "the citation and version line at the foot of each page"),
     ("*", "related-threats", "threat names, repeated from the threat pages"),
     ("*", "questions-on-this-threat", "questions, repeated from their checklists"),
@@ -81,7 +85,10 @@ def left_out(location: str) -> bool:
     page, _, anchor = location.partition("#")
     if not anchor:
         return False  # a page's own entry: its title keeps it findable
-    return any(p in ("*", page) and a in ("*", anchor) for p, a, _ in LEFT_OUT)
+    return any(
+        (p in ("*", page) or (p.endswith("/*") and page.startswith(p[:-1]))) and a in ("*", anchor)
+        for p, a, _ in LEFT_OUT
+    )
 
 
 def lean(index: dict[str, Any]) -> dict[str, Any]:
