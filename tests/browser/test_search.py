@@ -29,7 +29,8 @@ SEARCHES = [
 
 
 # The results for the whole query are shown: a result link highlights its last word (or none
-# matched), and nothing has changed for half a second. Typing sends a query per key, and a
+# matched, or the message above the results quotes the query: docs/js/search.js), and nothing
+# has changed for half a second. Typing sends a query per key, and a
 # loaded machine can show the results for "national" a moment after "National Referral
 # Mechanism" is typed in full: a test must not click those.
 SETTLED = """(last) => {
@@ -38,7 +39,8 @@ SETTLED = """(last) => {
   const links = [...document.querySelectorAll(".md-search-result__link")];
   const whole = links.some(a => (new URL(a.href).searchParams.get("h") || "")
     .toLowerCase().split(/[\\s+-]+/).includes(last))
-    || (!links.length && /No matching/.test(meta ? meta.textContent : ""));
+    || (!links.length && /No matching/.test(meta ? meta.textContent : ""))
+    || (meta ? meta.textContent : "").toLowerCase().includes(last + "”");
   const now = (list ? list.innerHTML : "") + "|" + (meta ? meta.textContent : "");
   const seen = window.__qbankResults || (window.__qbankResults = {text: null, since: 0});
   if (now !== seen.text) { seen.text = now; seen.since = performance.now(); return false; }

@@ -8,7 +8,9 @@ The words come from the glossary's search words, the threat names and what counc
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,6 +52,13 @@ SEARCHES = [
     ("acquisitive crime", "threats/organised-acquisitive-crime.html", ""),
     ("human trafficking", f"{TRAFFICKING}|directors-of-public-health.html", "|dph-02"),
     ("proceeds of crime", "police-and-crime-panels.html", "pcp-14"),
+    # A phrase before its words apart: PCP-04 (and OSC-02) name the Police and Crime Plan;
+    # PCP-09 has "plans", "police" and "crime" apart.
+    (
+        "police and crime plan",
+        r"police-and-crime-panels\.html|overview-and-scrutiny-committees\.html",
+        "pcp-04|osc-02",
+    ),
 ]
 FURNITURE = re.compile(
     r"(about/(sources|changelog|accessibility)|contributing/[^/]+|downloads)\.html"
@@ -98,3 +107,119 @@ def test_search_gives_content_first(
     assert not furniture or not content or min(furniture) > max(content[:5]), (
         f"{query!r}: furniture ranks above content: {pages}"
     )
+
+
+def scores(groups: list[list[dict[str, Any]]]) -> dict[str, float]:
+    return {link["hash"] or link["path"]: link["score"] for g in groups for link in g}
+
+
+def test_a_phrase_outranks_its_words_apart(page: Page, origins: dict[str, str]) -> None:
+    base = origins["http"]
+    page.goto(base + "index.html")
+    search(page, "police and crime plan")
+    got = scores(page.evaluate(GROUPS, base))
+    assert got["pcp-04"] > got["pcp-09"], got
+
+
+# A query that names the subject of a note finds the note's own entry first, not a question
+# whose entry once carried the note's text: (query, note ID). The note's place is read from
+# the built index (a guidance page, a threat briefing, a checklist or the changes page).
+NOTE_QUERIES = [
+    ("Online Safety Act", "online-safety-act-duties"),
+    ("Martyn's Law", "protection-of-premises-act"),
+    ("Report Fraud", "report-fraud-replaces-action-fraud"),
+]
+
+
+def index_docs(built_site: Path) -> list[dict[str, Any]]:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert isinstance(docs, list)
+    return docs
+
+
+@pytest.mark.parametrize(("query", "note"), NOTE_QUERIES)
+def test_a_note_comes_before_the_questions_it_bears_on(
+    page: Page, origins: dict[str, str], built_site: Path, query: str, note: str
+) -> None:
+    homes = [
+        d["location"] for d in index_docs(built_site) if d["location"].endswith(f"#note-{note}")
+    ]
+    assert len(homes) == 1, f"note {note} has {len(homes)} entries: {homes}"
+    base = origins["http"]
+    page.goto(base + "index.html")
+    search(page, query)
+    groups = page.evaluate(GROUPS, base)
+    found, hash_, _ = first_result(groups)
+    assert f"{found}#{hash_}" == homes[0], f"{query!r}: {found}#{hash_}; top: {scores(groups)}"
+
+
+# Queries with nothing specific behind them: the results say so above the nearest matches.
+# Whether an entry holds the words (and, for two or more, the phrase) is read from the built
+# index the way the browser's search reads it, so "knife crime" expects a note about it first
+# if one has been written, and otherwise says that nothing mentions it.
+HONEST = ["knife crime", "nail bars", "car wash", "crime", "council", "organised"]
+SEPARATOR = re.compile("[\\s\\-\u2018\u2019\u201c\u201d]+")  # mkdocs.yml: plugins.search.separator
+COMMON = 0.3  # docs/js/search.js: a word in more than this share of entries picks nothing out
+
+
+def entry_words(doc: dict[str, Any]) -> list[str]:
+    text = re.sub(r"<[^>]*>", " ", f"{doc['title']} {doc['text']}").lower()
+    return [w for w in SEPARATOR.split(text) if w]
+
+
+def bare(words: list[str]) -> list[str]:
+    return [w for w in (re.sub(r"^\W+|\W+$", "", w) for w in words) if w]
+
+
+def expected_answer(docs: list[dict[str, Any]], query: str) -> tuple[str, set[str]]:
+    """What the results should say for ``query``: ("phrase", the entries holding it),
+    ("words", the entries holding every word), ("none", {}) or ("common", {})."""
+    terms = SEPARATOR.split(query.lower())
+    words = [entry_words(d) for d in docs]
+    full = {
+        d["location"]
+        for d, ws in zip(docs, words, strict=True)
+        if all(any(w.startswith(t) for w in ws) for t in terms)
+    }
+    if not full:
+        return "none", set()
+    df = {t: sum(any(w.startswith(t) for w in ws) for ws in words) for t in terms}
+    if all(n > COMMON * len(docs) for n in df.values()):
+        return "common", set()
+    n = len(terms)
+    phrase = {
+        d["location"]
+        for d, ws in zip(docs, words, strict=True)
+        if n > 1 and any(bare(ws)[i : i + n] == terms for i in range(len(ws)))
+    }
+    return ("phrase", phrase) if phrase else ("words", full)
+
+
+def test_common_words_are_common(built_site: Path) -> None:
+    """The honest answers below are not all of one kind: "crime" is common, "nail bars" is
+    in no entry."""
+    docs = index_docs(built_site)
+    assert expected_answer(docs, "crime")[0] == "common"
+    assert expected_answer(docs, "nail bars")[0] == "none"
+
+
+@pytest.mark.parametrize("query", HONEST)
+def test_search_says_when_nothing_matches(
+    page: Page, origins: dict[str, str], built_site: Path, query: str
+) -> None:
+    kind, where = expected_answer(index_docs(built_site), query)
+    base = origins["http"]
+    page.goto(base + "index.html")
+    search(page, query)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    groups = page.evaluate(GROUPS, base)
+    assert groups, f"{query!r}: no results, not even the nearest"
+    if kind == "none":
+        assert meta == f"No question mentions “{query}”. Nearest:", meta
+    elif kind == "common":
+        assert meta.startswith(f"“{query}” is in too many questions and pages"), meta
+    else:
+        found, hash_, _ = first_result(groups)
+        location = f"{found}#{hash_}" if hash_ else found
+        assert location in where, f"{query!r} ({kind}): {location}; expected one of {where}"
+        assert "mentions" not in meta and "too many" not in meta, meta
