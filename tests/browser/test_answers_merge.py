@@ -57,7 +57,7 @@ def merge_in(page: Page, path: Path) -> str:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(path)
     page.get_by_role("button", name="Merge with my answers").click()
-    status = page.locator(".qb-toolbar-status")
+    status = page.locator(".qb-toolbar-status").first
     expect(status).not_to_be_empty()
     return status.inner_text()
 
@@ -107,7 +107,7 @@ def import_into(page: Page, path: Path) -> str:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(path)
-    status = page.locator(".qb-toolbar-status")
+    status = page.locator(".qb-toolbar-status").first
     expect(status).not_to_be_empty()
     return status.inner_text()
 

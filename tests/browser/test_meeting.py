@@ -33,7 +33,9 @@ OSC = BANK.audience("osc")
 CHOSEN = ("firearms", "economic")
 FORMULA = '=HYPERLINK("http://evil.example/","Click me")'
 # Pack pages: A4 checklist, contacts and two briefings; a change that doubles it is a bug.
-MAX_PACK_PAGES = 8
+# 7 pages with 32 editorial notes; 10 with the 39 of December 2026 (four more on firearms,
+# economic crime and the committee's questions, each printed in full once).
+MAX_PACK_PAGES = 10
 NewContext = Callable[..., BrowserContext]
 
 
@@ -321,7 +323,7 @@ def test_export_in_one_browser_and_import_in_another(
     expect(ask).to_contain_text("answers.json holds answers to 2 questions")
     expect(tablet.get_by_role("button", name="Merge with my answers")).to_be_focused()
     tablet.get_by_role("button", name="Merge with my answers").click()
-    status = tablet.locator(".qb-toolbar-status")
+    status = tablet.locator(".qb-toolbar-status").first
     expect(status).to_have_text(
         "Merged the answers in answers.json: 2 questions added, 0 changed, 0 unchanged."
     )
@@ -336,7 +338,7 @@ def test_export_in_one_browser_and_import_in_another(
         tablet.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(exported)
     tablet.get_by_role("button", name="Replace my answers").click()
-    expect(tablet.locator(".qb-toolbar-status")).to_have_text(
+    expect(tablet.locator(".qb-toolbar-status").first).to_have_text(
         "Replaced your answers with answers.json: 0 questions added, 0 changed, "
         "2 unchanged, 1 of yours removed."
     )
@@ -352,7 +354,7 @@ def test_a_file_that_is_not_an_answers_file_is_refused(
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(wrong)
-    expect(page.locator(".qb-toolbar-status")).to_have_text(
+    expect(page.locator(".qb-toolbar-status").first).to_have_text(
         "Could not import notes.json: it is not an answers file exported from this site."
     )
 
@@ -471,7 +473,7 @@ def test_a_merge_keeps_both_notes(
     tick(tablet, base, "police-and-crime-panels", "PCP-14", "Tablet: ask about the precept.")
     name_browser(tablet, "Tablet")
     import_file(tablet, exported)
-    expect(tablet.locator(".qb-toolbar-status")).to_have_text(
+    expect(tablet.locator(".qb-toolbar-status").first).to_have_text(
         "Merged the answers in office.json: 0 questions added, 1 changed, 0 unchanged. "
         "1 note was changed in both places since they last met, and both versions are kept, "
         "each labelled with its browser\u2019s name and date (PCP-14)."
@@ -483,7 +485,7 @@ def test_a_merge_keeps_both_notes(
     )
     expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(both)
     import_file(tablet, exported)  # the same file again adds nothing twice
-    expect(tablet.locator(".qb-toolbar-status")).to_have_text(
+    expect(tablet.locator(".qb-toolbar-status").first).to_have_text(
         "Nothing changed: this browser already holds everything in office.json."
     )
     expect(tablet.get_by_label("Notes on PCP-14")).to_have_value(both)
@@ -514,7 +516,7 @@ def test_ids_the_edition_lacks_are_kept_aside_not_added(
         "(exported 4 December 2026)"
     )
     page.get_by_role("button", name="Merge with my answers").click()
-    expect(page.locator(".qb-toolbar-status")).to_have_text(
+    expect(page.locator(".qb-toolbar-status").first).to_have_text(
         "Merged the answers in other.json: 1 question added, 0 changed, 0 unchanged. "
         "2 questions not in this edition, kept aside (L-OSC-01, ZZZ-99): they are not "
         "shown, and are exported again."
@@ -569,7 +571,7 @@ def test_dismissing_the_clear_confirmation_keeps_the_answers(
     page.once("dialog", dismiss)
     page.get_by_role("button", name="Clear my answers").click()
     assert messages and "cannot be undone" in messages[0] and "export" in messages[0]
-    expect(page.locator(".qb-toolbar-status")).to_have_text("Nothing cleared.")
+    expect(page.locator(".qb-toolbar-status").last).to_have_text("Nothing cleared.")
     page.reload()
     expect(page.get_by_label("Ask PCP-14")).to_be_checked()
     expect(page.get_by_label("Notes on PCP-14")).to_have_value("Keep me.")
@@ -753,7 +755,7 @@ def test_an_import_with_wrong_types_says_so(
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(wrong)
-    expect(page.locator(".qb-toolbar-status")).to_have_text(
+    expect(page.locator(".qb-toolbar-status").first).to_have_text(
         "Could not import typed.json: its “exported” should be text, not number."
     )
     wrong.write_text(
@@ -763,7 +765,7 @@ def test_an_import_with_wrong_types_says_so(
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers").click()
     chooser.value.set_files(wrong)
-    expect(page.locator(".qb-toolbar-status")).to_have_text(
+    expect(page.locator(".qb-toolbar-status").first).to_have_text(
         "Could not import typed.json: the answer to PCP-14 has no tick (true or false)."
     )
 

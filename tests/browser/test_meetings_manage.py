@@ -190,7 +190,7 @@ def test_a_deleted_meeting_stays_deleted_when_an_older_copy_is_merged(
     assert "Ask about the plan." not in json.dumps(stored_meetings(page))
 
     import_file(page, before)
-    expect(page.locator(".qb-toolbar-status")).to_contain_text("Nothing changed")
+    expect(page.locator(".qb-toolbar-status").first).to_contain_text("Nothing changed")
     expect(meeting(page).locator("option")).to_have_text(["General: not for a particular meeting"])
     expect(page.get_by_label("Ask PCP-05")).not_to_be_checked()
     page.goto(base + "my-questions.html")
