@@ -101,3 +101,12 @@ def test_contributor_guides_are_found_by_their_titles_only(built_site: Path) -> 
     ]
     assert contributing, "the contributor guides are not in the index at all"
     assert all("#" not in location for location in contributing), contributing
+
+
+def test_a_contributor_guide_brings_only_its_opening_paragraph(built_site: Path) -> None:
+    guides = [d for d in docs(built_site) if d["location"].startswith("contributing/")]
+    # meetings.md has no headings: without the cut, all 7,500 characters of it were one entry.
+    meetings = next(d for d in guides if d["location"] == "contributing/meetings.html")
+    assert meetings["text"].startswith("<p>What the meeting pages keep")
+    for guide in guides:
+        assert guide["text"].count("<p>") <= 1 and len(guide["text"]) < 1000, guide["location"]

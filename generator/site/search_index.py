@@ -91,11 +91,24 @@ def left_out(location: str) -> bool:
     )
 
 
+# A contributor guide's own entry keeps its opening paragraph only: a guide with no headings
+# (meetings, reliability, performance) would otherwise put all of itself in every page load.
+GUIDES = "contributing/"
+
+
+def _opening(text: str) -> str:
+    end = text.find("</p>")
+    return text[: end + len("</p>")] if end != -1 else text
+
+
 def lean(index: dict[str, Any]) -> dict[str, Any]:
     """The index without the sections :func:`left_out` names, nor bare headings that hold
-    no text and name nothing but themselves (the "Questions" above a checklist's questions)."""
+    no text and name nothing but themselves (the "Questions" above a checklist's questions);
+    a contributor guide by its title and opening paragraph."""
     docs = [
-        d
+        {**d, "text": _opening(d.get("text", ""))}
+        if d.get("location", "").startswith(GUIDES)
+        else d
         for d in index.get("docs", [])
         if not left_out(d.get("location", ""))
         and not (d.get("text") == "" and d.get("location", "").endswith("#questions"))
