@@ -25,6 +25,7 @@ from generator.content.load import ROOT
 from generator.content.model import Bank
 from generator.content.note_plan import checklist_plan
 from generator.content.pack_meeting import MeetingChoiceError, choose, last_time
+from tests.test_pdf_structure import structure
 
 CONTRACT = ROOT / "docs" / "contributing" / "answers-format.md"
 
@@ -362,17 +363,6 @@ def test_last_time_in_the_pdf_pack_as_a_tagged_paragraph(tmp_path: Path) -> None
     with pikepdf.open(out) as pdf:
         tags = [str(e.S) for e in structure(pdf.Root.StructTreeRoot.K)]
     assert tags.count("/H3") >= 14 and "/P" in tags
-
-
-def structure(node: object) -> Any:
-    if isinstance(node, pikepdf.Array):
-        for child in node:
-            yield from structure(child)
-    elif isinstance(node, pikepdf.Dictionary):
-        if "/S" in node:
-            yield node
-        if "/K" in node:
-            yield from structure(node.K)
 
 
 def test_last_time_in_the_word_pack_has_its_own_style(tmp_path: Path) -> None:

@@ -36,14 +36,8 @@
   function isObject(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
   function has(o, k) { return !!o && Object.prototype.hasOwnProperty.call(o, k); }
 
-  // "2026-12-03" for a real date between 1900 and 2100, or "".
-  function isoDate(value) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof value === "string" ? value : "");
-    if (!m || +m[1] < 1900 || +m[1] > 2100) return "";
-    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return "";
-    return value;
-  }
+  // "2026-12-03" for a real date between 1900 and 2100, or "": the stamps' own check.
+  var isoDate = M.isoDate;
 
   // Every date the pages show reads "3 December 2026".
   function longDate(value) {
